@@ -1,0 +1,42 @@
+import { Command } from "commander";
+import { openDatabase } from "@/db/database";
+import { runMigrations } from "@/db/migrate";
+import { getConfig } from "@/lib/config";
+import { registerAccountCommands } from "./commands/accounts";
+import { registerJobCommands } from "./commands/jobs";
+import { start } from "./commands/start";
+import { worker } from "./commands/worker";
+import { describeError, info } from "./output";
+
+const program = new Command("atlas")
+  .description("Atlas Studio: train and evaluate small agents in large MCP toolspaces")
+  .showHelpAfterError();
+
+program
+  .command("start")
+  .description("Start the studio: database, migrations, demo data on first start, web server and one worker")
+  .option("--dev", "run the Next.js development server instead of a production build")
+  .action((o) => start({ dev: Boolean(o.dev) }));
+
+program.command("worker").description("Run a worker (start as many as you like)").action(() => worker());
+
+program
+  .command("migrate")
+  .description("Apply database migrations (safe to run twice)")
+  .action(async () => {
+    const db = await openDatabase(getConfig().dataDir, { attach: true });
+    try {
+      await runMigrations(db.url);
+      console.log("Migrations applied");
+    } finally {
+      await db.stop();
+    }
+  });
+
+registerAccountCommands(program);
+registerJobCommands(program);
+
+program.parseAsync(process.argv).catch((err) => {
+  info(`atlas: ${describeError(err)}`);
+  process.exit(1);
+});

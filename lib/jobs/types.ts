@@ -1,0 +1,20 @@
+// Job contracts: name, version, zod payload. Payloads carry ids and options, not data;
+// new payload fields are optional so that queued jobs survive an upgrade.
+import { z } from "zod";
+
+export const jobTypes = {
+  "project.export": {
+    version: 1,
+    title: "Export project",
+    description: "Writes the project's task sets, tasks, rubrics, trajectories, scores and labels to a JSONL archive",
+    payload: z.object({
+      /** records per step: smaller steps show finer progress and lose less on a crash */
+      pageSize: z.number().int().min(10).max(5000).optional(),
+    }),
+  },
+} as const;
+
+export type JobType = keyof typeof jobTypes;
+export const jobTypeNames = Object.keys(jobTypes) as [JobType, ...JobType[]];
+export const jobTypeSchema = z.enum(jobTypeNames);
+export type JobPayload<T extends JobType> = z.infer<(typeof jobTypes)[T]["payload"]>;

@@ -1,0 +1,66 @@
+// Offline tool catalogues in the LiveMCPBench format: their schemas count for context and
+// retrieval; the servers themselves are not started.
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { mcpServers, tools, toolspaces } from "@/db/schema";
+
+const catalogueEntry = z.object({
+  name: z.string(),
+  description: z.string().optional().default(""),
+  category: z.string().optional(),
+  config: z.unknown().optional(),
+  tools: z.record(
+    z.string(),
+    z.object({
+      tools: z.array(
+        z.object({ name: z.string(), description: z.string().nullable().optional(), inputSchema: z.unknown().optional() }),
+      ),
+    }),
+  ),
+});
+
+export function parseCatalogue(text: string) {
+  return z.array(catalogueEntry).parse(JSON.parse(text));
+}
+
+export async function importCatalogue({
+  db,
+  projectId,
+  json,
+  name,
+  source,
+}: { db: DbOrTx; projectId: string; json: string; name: string; source?: string }) {
+  const entries = parseCatalogue(json);
+  const [space] = await db
+    .insert(toolspaces)
+    .values({ projectId, name, source: source ?? null, description: "Offline catalogue: schemas only, servers not reachable" })
+    .returning();
+  let toolCount = 0;
+  for (const entry of entries) {
+    for (const [serverName, server] of Object.entries(entry.tools)) {
+      const [srv] = await db
+        .insert(mcpServers)
+        .values({
+          toolspaceId: space.id,
+          name: serverName,
+          transport: "offline",
+          config: { catalogueEntry: entry.name, category: entry.category ?? null, config: entry.config ?? null },
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!srv || !server.tools.length) continue;
+      const unique = [...new Map(server.tools.map((t) => [t.name, t])).values()];
+      await db.insert(tools).values(
+        unique.map((t) => ({
+          toolspaceId: space.id,
+          serverId: srv.id,
+          name: t.name,
+          description: t.description ?? "",
+          inputSchema: (t.inputSchema ?? {}) as object,
+        })),
+      );
+      toolCount += unique.length;
+    }
+  }
+  return { toolspaceId: space.id, servers: entries.length, tools: toolCount };
+}

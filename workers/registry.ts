@@ -1,0 +1,8 @@
+import type { JobType } from "@/lib/jobs/types";
+import type { JobHandler } from "./handler";
+import { projectExport } from "./handlers/project-export";
+
+// biome-ignore lint/suspicious/noExplicitAny: each handler is checked against its own payload type
+export const handlers: Record<JobType, JobHandler<any>> = {
+  "project.export": projectExport,
+};
