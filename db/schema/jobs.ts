@@ -37,7 +37,7 @@ export const jobs = pgTable(
     createdAt: createdAt(),
     startedAt: tstz("started_at"),
     finishedAt: tstz("finished_at"),
-    updatedAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [index("jobs_project_created_idx").on(t.projectId, t.createdAt), index("jobs_status_idx").on(t.status)],
 );

@@ -42,7 +42,7 @@ async function ensureLocalAdmin(db: DbOrTx, email?: string, password?: string) {
     const [u] = await db.select().from(user).where(eq(user.id, known.userId));
     if (u) return { id: u.id, email: u.email, password: null, created: false };
   }
-  const wanted = (email ?? "admin@localhost").toLowerCase();
+  const wanted = (email ?? "admin@atlas.local").toLowerCase();
   const [existing] = await db.select().from(user).where(eq(user.email, wanted));
   const created = existing
     ? { id: existing.id, email: existing.email, password: null as string | null }

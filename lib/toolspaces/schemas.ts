@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const toolspaceView = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  description: z.string(),
+  source: z.string().nullable(),
+  servers: z.number(),
+  tools: z.number(),
+  createdAt: z.string(),
+});
+
+export const toolSorts = ["name", "-name", "server", "-server"] as const;
+export const toolListQuery = z.object({
+  q: z.string().max(200).optional(),
+  server: z.string().max(200).optional(),
+  sort: z.enum(toolSorts).default("server"),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const toolRow = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  server: z.string(),
+  description: z.string(),
+  schemaTokens: z.number().nullable(),
+});
+export const toolList = z.object({ items: z.array(toolRow), total: z.number() });
