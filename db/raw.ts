@@ -12,12 +12,12 @@ export function rawClient(db: DbOrTx): postgres.Sql {
 const isPlainObject = (v: unknown) =>
   typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v) && !(v instanceof Uint8Array);
 
-/** A pg-boss `db` executor on a drizzle handle. pg serialises objects as JSON; postgres.js must be told. */
+/** A pg-boss `db` executor on a drizzle handle, with pg's conversions (undefined as null, objects as JSON). */
 export function pgBossExecutor(db: DbOrTx) {
   const client = rawClient(db);
   return {
     executeSql: async (text: string, values: unknown[] = []) => {
-      const params = values.map((v) => (isPlainObject(v) ? JSON.stringify(v) : v)) as postgres.ParameterOrJSON<never>[];
+      const params = values.map((v) => (v === undefined ? null : isPlainObject(v) ? JSON.stringify(v) : v)) as postgres.ParameterOrJSON<never>[];
       const rows = await client.unsafe(text, params);
       return { rows: [...rows] };
     },

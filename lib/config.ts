@@ -14,6 +14,8 @@ const schema = z.object({
   // a step whose worker died is handed to another worker after this long
   ATLAS_STEP_EXPIRE_SECONDS: int(120),
   ATLAS_QUEUE_MAINTENANCE_SECONDS: int(30),
+  // a failing step is tried this many more times (with backoff) before its job fails
+  ATLAS_STEP_RETRIES: z.coerce.number().int().min(0).max(20).default(4),
   ATLAS_WORKER_CONCURRENCY: int(2),
   ATLAS_SEED_DEMO: z.enum(["0", "1"]).default("1"),
 });

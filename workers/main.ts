@@ -8,8 +8,6 @@ import { EVENTS_CHANNEL, type ProjectEvent } from "@/lib/jobs/server/notify";
 import { createBoss, ensureQueue, STEP_QUEUE, type StepMessage } from "@/lib/jobs/server/queue";
 import { runStep } from "./run-step";
 
-const RETRY_LIMIT = 4; // as sent by enqueueStep
-
 export type Worker = { stop: (graceful?: boolean) => Promise<void> };
 
 export async function startWorker(url: string, log: (line: string) => void = console.log): Promise<Worker> {
@@ -41,7 +39,7 @@ export async function startWorker(url: string, log: (line: string) => void = con
     inflight.set(msg.data.jobId, ctrl);
     try {
       const attempt = msg.retryCount + 1;
-      const r = await runStep({ db, boss, msg: msg.data, attempt, maxAttempts: RETRY_LIMIT + 1, signal: ctrl.signal });
+      const r = await runStep({ db, boss, msg: msg.data, attempt, maxAttempts: msg.retryLimit + 1, signal: ctrl.signal });
       if (r.outcome === "done") {
         wake();
         await r.cleanup?.().catch((e) => log(`cleanup after job ${msg.data.jobId}: ${e.message}`));

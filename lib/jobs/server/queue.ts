@@ -37,7 +37,7 @@ export async function enqueueStep(
   await boss.send(STEP_QUEUE, msg, {
     db: pgBossExecutor(db),
     expireInSeconds: c.ATLAS_STEP_EXPIRE_SECONDS,
-    retryLimit: 4,
+    retryLimit: c.ATLAS_STEP_RETRIES,
     retryDelay: 2,
     retryBackoff: true,
     ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { JobsScreen } from "@/components/jobs/jobs-screen";
+import { requireProjectPage } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Jobs" };
+
+export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  await requireProjectPage(projectId, "/jobs");
+  return <JobsScreen />;
+}

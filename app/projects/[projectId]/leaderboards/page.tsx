@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { LeaderboardsEmpty } from "@/components/areas/area-empty";
+import { requireProjectPage } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Leaderboards" };
+
+export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  await requireProjectPage(projectId, "/leaderboards");
+  return <LeaderboardsEmpty />;
+}

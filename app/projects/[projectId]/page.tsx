@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { OverviewScreen } from "@/components/projects/overview-screen";
+import { requireProjectPage } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  await requireProjectPage(projectId);
+  return <OverviewScreen />;
+}

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { RubricsEmpty } from "@/components/areas/area-empty";
+import { requireProjectPage } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Rubrics" };
+
+export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  await requireProjectPage(projectId, "/rubrics");
+  return <RubricsEmpty />;
+}

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { TasksScreen } from "@/components/catalog/tasks-screen";
+import { requireProjectPage } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Tasks" };
+
+export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  await requireProjectPage(projectId, "/tasks");
+  return <TasksScreen />;
+}

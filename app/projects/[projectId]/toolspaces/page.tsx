@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { ToolspacesScreen } from "@/components/catalog/toolspaces-screen";
+import { requireProjectPage } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Toolspaces" };
+
+export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  await requireProjectPage(projectId, "/toolspaces");
+  return <ToolspacesScreen />;
+}

@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { TrajectoriesEmpty } from "@/components/areas/area-empty";
+import { requireProjectPage } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Trajectories" };
+
+export default async function Page({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  await requireProjectPage(projectId, "/trajectories");
+  return <TrajectoriesEmpty />;
+}

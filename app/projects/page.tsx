@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { ProjectsScreen } from "@/components/projects/projects-screen";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireUser } from "@/app/_server/access";
+
+export const metadata: Metadata = { title: "Projects" };
+export const dynamic = "force-dynamic";
+
+export default async function ProjectsPage() {
+  const user = await requireUser("/projects");
+  return (
+    <AppShell user={user}>
+      <ProjectsScreen />
+    </AppShell>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { api, projectPath } from "@/components/api/client";
+import { qk } from "@/components/api/query-keys";
+import { useProject } from "@/components/projects/project-context";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatNumber } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { projectStats } from "@/lib/projects/schemas";
+
+// Rubrics, trajectories, runs and leaderboards arrive in later releases. Until then each page
+// says what will live there and how it will be filled, and shows no made-up data.
+
+const later = <Badge tone="warning">later release</Badge>;
+
+export function RubricsEmpty() {
+  const { id } = useProject();
+  return (
+    <>
+      <PageHeader
+        title="Rubrics"
+        description="Criteria that score a trajectory: each with a category, a weight (negative for pitfalls) and a verifier (a judge model or a program check). Versions are immutable."
+      />
+      <EmptyState
+        title="No rubrics yet"
+        badge={later}
+        ways={[
+          { label: "In the studio", detail: "A rubric editor: write criteria, try them on a trajectory, compare versions. Not in this release." },
+          { label: "CLI", code: "npx atlas rubrics import rubrics.jsonl", detail: "Planned; today's CLI has no rubric command." },
+          { label: "API", code: `POST /api/v1/projects/${id}/rubrics`, detail: "Planned, for an admin or editor session." },
+          { label: "Scoring", code: "POST /api/v1/reward", detail: "Planned: an API key with the judge scope scores a trajectory against a rubric (the GRPO reward)." },
+        ]}
+      >
+        <p>
+          Schemes you can bring: weighted criteria in Task Fulfillment, Tool Appropriateness, Tool Grounding and Parameter
+          Accuracy (0.4 / 0.3 / 0.2 / 0.1), Essential / Important / Optional / Pitfall items, yes/no checklists, or atomic
+          claims with a coverage threshold (MCP-Atlas).
+        </p>
+      </EmptyState>
+    </>
+  );
+}
+
+export function TrajectoriesEmpty() {
+  const { id } = useProject();
+  const stats = useQuery({ queryKey: qk.stats(id), queryFn: () => api(projectPath(id, "/stats"), {}, projectStats) });
+  const stored = stats.data?.trajectories ?? 0;
+  return (
+    <>
+      <PageHeader
+        title="Trajectories"
+        description="One agent episode each: messages, tool calls and results, the tools loaded at each step, context tokens per step, the final answer, its rubric scores and reward."
+      />
+      <EmptyState
+        title="Trajectory browsing arrives in a later release"
+        badge={later}
+        ways={[
+          { label: "API", code: "POST /api/v1/trajectories", detail: "Planned: send episodes with an API key that has the ingest scope (create one under Settings → API keys)." },
+          { label: "CLI", code: "npx atlas import trajectories.jsonl", detail: "Planned; not in today's CLI." },
+          { label: "Runs", detail: "Benchmark and training runs will record their episodes here on their own." },
+          { label: "Export", detail: "Trajectories already stored are included in Jobs → Export project." },
+        ]}
+      >
+        <p>
+          This page will list, search and replay trajectories step by step, diff two of them, and let labelers mark steps and
+          outcomes.
+        </p>
+        {stored > 0 ? (
+          <p>
+            This project already holds <span className="font-medium text-fg">{formatNumber(stored)}</span> trajectories: they
+            are kept and included in exports, and will be browsable here.
+          </p>
+        ) : null}
+      </EmptyState>
+    </>
+  );
+}
+
+export function RunsEmpty() {
+  return (
+    <>
+      <PageHeader
+        title="Runs"
+        description="A benchmark run (a policy against a task set in a toolspace) or a training run (rubric-based GRPO). A run owns its jobs, metrics, trajectories and checkpoints."
+      />
+      <EmptyState
+        title="Runs arrive in a later release"
+        badge={later}
+        ways={[
+          { label: "In the studio", detail: "A “New run” form: policy endpoint, task set, toolspace, loading strategy (eager, ISL, ITL, ITL+PTC), rubric. Planned." },
+          { label: "CLI", code: "npx atlas runs launch --task-set <id> --policy <url>", detail: "Planned; not in today's CLI." },
+          { label: "API", code: "POST /api/v1/projects/{projectId}/runs", detail: "Planned, with an API key that has the run scope; a training learner reports metrics back over /api/v1." },
+        ]}
+      >
+        <p>Runs will show reward curves (overall and per criterion), MCP benchmark scores, turns and tokens, with live progress under Jobs.</p>
+      </EmptyState>
+    </>
+  );
+}
+
+export function LeaderboardsEmpty() {
+  return (
+    <>
+      <PageHeader
+        title="Leaderboards"
+        description="Policies ranked per task set: score with confidence intervals, turns and tokens, with a drill-down from any number to the trajectories behind it."
+      />
+      <EmptyState
+        title="Leaderboards arrive with runs, in a later release"
+        badge={later}
+        ways={[
+          { label: "Filled by", detail: "Finished benchmark runs. Nothing is entered by hand: a leaderboard is computed from scored trajectories." },
+          { label: "API", code: "GET /api/v1/projects/{projectId}/leaderboards", detail: "Planned, readable with a read-scoped API key." },
+        ]}
+      />
+    </>
+  );
+}

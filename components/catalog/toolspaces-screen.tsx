@@ -1,0 +1,239 @@
+"use client";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { useProject } from "@/components/projects/project-context";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DataTable, formatSort, parseSort } from "@/components/ui/data-table";
+import { Dialog } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatNumber } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchInput } from "@/components/ui/search-input";
+import { Select } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useUrlQuery } from "@/components/ui/use-url-query";
+import type { z } from "zod";
+import type { toolRow } from "@/lib/toolspaces/schemas";
+import { PickerCard } from "./picker-card";
+import { PAGE_SIZE, useTools, useToolServers, useToolspaces } from "./queries";
+
+type Tool = z.infer<typeof toolRow>;
+
+export function ToolspacesScreen() {
+  const project = useProject();
+  const url = useUrlQuery();
+  const toolspaces = useToolspaces(project.id);
+  const items = toolspaces.data?.items ?? [];
+  const selectedId = url.get("toolspace") || items[0]?.id;
+  const selected = items.find((t) => t.id === selectedId);
+  const query = { q: url.get("q"), server: url.get("server"), sort: url.get("sort") || "server", offset: url.getInt("offset", 0) };
+  const tools = useTools(project.id, selected?.id, query);
+  const servers = useToolServers(project.id, selected?.id);
+  const [open, setOpen] = useState<Tool | null>(null);
+
+  const columns = useMemo<ColumnDef<Tool>[]>(
+    () => [
+      {
+        id: "name",
+        header: "Tool",
+        accessorKey: "name",
+        meta: { alwaysVisible: true, className: "w-[24%] min-w-44" },
+        cell: ({ row }) => <span className="font-mono text-xs font-medium text-fg">{row.original.name}</span>,
+      },
+      {
+        id: "server",
+        header: "Server",
+        accessorKey: "server",
+        meta: { className: "w-[18%] min-w-36" },
+        cell: ({ row }) => (
+          <button
+            type="button"
+            title={`Show only ${row.original.server}`}
+            onClick={() => url.set({ server: row.original.server, offset: null })}
+            className="max-w-full truncate rounded px-1 -mx-1 text-left text-fg-muted hover:bg-hover hover:text-fg"
+          >
+            {row.original.server}
+          </button>
+        ),
+      },
+      {
+        id: "description",
+        header: "Description",
+        accessorKey: "description",
+        enableSorting: false,
+        cell: ({ row }) => <span className="line-clamp-2 text-fg-muted">{row.original.description || "—"}</span>,
+      },
+      {
+        id: "schemaTokens",
+        header: "Schema tokens",
+        accessorKey: "schemaTokens",
+        enableSorting: false,
+        meta: { className: "w-28 text-right tabular-nums", headerClassName: "text-right w-28", label: "Schema tokens" },
+        cell: ({ row }) =>
+          row.original.schemaTokens === null ? (
+            <span className="text-fg-subtle" title="Not counted for this catalogue">
+              —
+            </span>
+          ) : (
+            formatNumber(row.original.schemaTokens)
+          ),
+      },
+    ],
+    [url],
+  );
+
+  if (toolspaces.isLoading)
+    return (
+      <>
+        <PageHeader title="Toolspaces" />
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+          <Skeleton className="h-20" />
+          <Skeleton className="h-20" />
+        </div>
+      </>
+    );
+
+  const filtered = Boolean(query.q || query.server);
+  return (
+    <>
+      <PageHeader
+        title="Toolspaces"
+        description="Named sets of MCP servers and the catalogue of their tools, with each tool's schema size in tokens: what an eager agent pays up front, and what ISL/ITL agents load on demand."
+      />
+      {toolspaces.isError ? (
+        <p role="alert" className="mb-3 text-sm text-danger">
+          {toolspaces.error.message}
+        </p>
+      ) : null}
+      {items.length === 0 && !toolspaces.isError ? (
+        <EmptyState
+          title="No toolspaces yet"
+          ways={[
+            { label: "First start", detail: "A new studio imports the LiveMCPBench catalogue (527 tools from 70 servers) into its demo project." },
+            { label: "In the studio", detail: "Adding MCP servers (stdio command or Streamable HTTP URL) arrives in a later release." },
+            { label: "API", code: "POST /api/v1/projects/{projectId}/toolspaces", detail: "Planned, for editors." },
+          ]}
+        />
+      ) : (
+        <>
+          <div className="mb-5 grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3" role="group" aria-label="Toolspaces">
+            {items.map((t) => (
+              <PickerCard
+                key={t.id}
+                testId="toolspace-card"
+                selected={t.id === selected?.id}
+                onSelect={() => url.set({ toolspace: t.id, server: null, offset: null })}
+                title={t.name}
+                meta={t.source ? <Badge>{t.source}</Badge> : null}
+                description={
+                  <>
+                    <span className="font-medium text-fg">
+                      {formatNumber(t.servers)} servers · {formatNumber(t.tools)} tools
+                    </span>
+                    {t.description ? ` — ${t.description}` : ""}
+                  </>
+                }
+              />
+            ))}
+          </div>
+
+          {selected ? (
+            <section aria-label={`Tools of ${selected.name}`}>
+              <DataTable
+                label={`Tools of ${selected.name}`}
+                testId="tools-table"
+                storageKey="tools"
+                data={tools.data?.items}
+                loading={tools.isLoading}
+                columns={columns}
+                getRowId={(t) => t.id}
+                onOpen={setOpen}
+                sort={parseSort(query.sort)}
+                onSortChange={(s) => url.set({ sort: formatSort(s), offset: null })}
+                toolbar={
+                  <>
+                    <SearchInput
+                      label="Search tools by name or description"
+                      placeholder="Search tools…"
+                      value={query.q}
+                      onCommit={(q) => url.set({ q, offset: null })}
+                      className="w-72"
+                      testId="tools-search"
+                    />
+                    <Select
+                      aria-label="Filter by server"
+                      value={query.server}
+                      onChange={(e) => url.set({ server: e.target.value, offset: null })}
+                      className="max-w-64"
+                      data-testid="tools-server-filter"
+                    >
+                      <option value="">All servers{servers.data ? ` (${servers.data.length})` : ""}</option>
+                      {query.server && !servers.data?.some((s) => s.server === query.server) ? (
+                        <option value={query.server}>{query.server}</option>
+                      ) : null}
+                      {servers.data?.map((s) => (
+                        <option key={s.server} value={s.server}>
+                          {s.server} ({s.tools})
+                        </option>
+                      ))}
+                    </Select>
+                    {filtered ? (
+                      <Button variant="ghost" size="sm" onClick={() => url.set({ q: null, server: null, offset: null })}>
+                        Clear filters
+                      </Button>
+                    ) : null}
+                    {tools.isError ? <span className="text-xs text-danger">{tools.error.message}</span> : null}
+                  </>
+                }
+                empty={filtered ? "No tools match. Try a shorter search or another server." : "This toolspace has no tools yet."}
+                footer={
+                  tools.data ? (
+                    <Pagination
+                      offset={query.offset}
+                      limit={PAGE_SIZE}
+                      total={tools.data.total}
+                      noun="tools"
+                      onOffset={(o) => url.set({ offset: o || null })}
+                    />
+                  ) : null
+                }
+              />
+            </section>
+          ) : null}
+        </>
+      )}
+
+      <Dialog open={open !== null} onClose={() => setOpen(null)} title={open?.name ?? ""} description={open ? `Server: ${open.server}` : ""}>
+        {open ? (
+          <div className="flex flex-col gap-3 text-sm">
+            <p className="whitespace-pre-wrap text-fg">{open.description || "No description."}</p>
+            <dl className="grid grid-cols-[8rem_1fr] gap-y-1.5 text-xs">
+              <dt className="text-fg-subtle">Schema tokens</dt>
+              <dd className="tabular-nums">{open.schemaTokens === null ? "not counted" : formatNumber(open.schemaTokens)}</dd>
+              <dt className="text-fg-subtle">Tool id</dt>
+              <dd className="flex items-center gap-2">
+                <code className="font-mono">{open.id}</code>
+                <CopyButton value={open.id} size="xs" />
+              </dd>
+            </dl>
+            <div className="flex gap-2">
+              <CopyButton value={open.name} label="Copy tool name" />
+              <Button
+                size="sm"
+                onClick={() => {
+                  url.set({ server: open.server, offset: null });
+                  setOpen(null);
+                }}
+              >
+                Show all tools of {open.server}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { taskSets, tasks } from "@/db/schema";
+import type { taskListQuery } from "../schemas";
+
+export async function listTaskSets({ db, projectId }: { db: DbOrTx; projectId: string }) {
+  const rows = await db
+    .select({ set: taskSets, n: count(tasks.id) })
+    .from(taskSets)
+    .leftJoin(tasks, eq(tasks.taskSetId, taskSets.id))
+    .where(eq(taskSets.projectId, projectId))
+    .groupBy(taskSets.id)
+    .orderBy(asc(taskSets.createdAt));
+  return rows.map(({ set, n }) => ({
+    id: set.id,
+    name: set.name,
+    description: set.description,
+    source: set.source,
+    tasks: n,
+    createdAt: set.createdAt.toISOString(),
+  }));
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listTasks({
+  db,
+  projectId,
+  query,
+}: { db: DbOrTx; projectId: string; query: z.infer<typeof taskListQuery> }) {
+  const where: SQL[] = [eq(tasks.projectId, projectId)];
+  if (query.taskSetId) where.push(eq(tasks.taskSetId, query.taskSetId));
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    where.push(or(ilike(tasks.prompt, like), ilike(tasks.externalId, like)) as SQL);
+  }
+  const dir = query.sort.startsWith("-") ? desc : asc;
+  const column = query.sort.endsWith("externalId") ? tasks.externalId : tasks.createdAt;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ t: tasks, setName: taskSets.name })
+      .from(tasks)
+      .innerJoin(taskSets, eq(taskSets.id, tasks.taskSetId))
+      .where(and(...where))
+      .orderBy(dir(column), asc(tasks.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(tasks).where(and(...where)),
+  ]);
+  return {
+    items: rows.map(({ t, setName }) => ({
+      id: t.id,
+      taskSetId: t.taskSetId,
+      taskSetName: setName,
+      externalId: t.externalId,
+      prompt: t.prompt.slice(0, 300),
+      createdAt: t.createdAt.toISOString(),
+    })),
+    total: total.n,
+  };
+}
