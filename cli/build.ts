@@ -28,7 +28,11 @@ export function sourceStamp(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  return fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === sourceStamp();
+  return (
+    fs.existsSync(path.join(".next", "BUILD_ID")) &&
+    fs.existsSync(STAMP) &&
+    fs.readFileSync(STAMP, "utf8") === sourceStamp()
+  );
 }
 
 export function buildIfNeeded(log: (line: string) => void) {

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { openDatabase } from "@/db/database";
 import { runMigrations } from "@/db/migrate";
 import { getConfig } from "@/lib/config";
+import { buildIfNeeded } from "./build";
 import { registerAccountCommands } from "./commands/accounts";
 import { registerJobCommands } from "./commands/jobs";
 import { start } from "./commands/start";
@@ -18,7 +19,10 @@ program
   .option("--dev", "run the Next.js development server instead of a production build")
   .action((o) => start({ dev: Boolean(o.dev) }));
 
-program.command("worker").description("Run a worker (start as many as you like)").action(() => worker());
+program
+  .command("worker")
+  .description("Run a worker (start as many as you like)")
+  .action(() => worker());
 
 program
   .command("migrate")

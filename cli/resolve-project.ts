@@ -11,7 +11,8 @@ export async function resolveProject(db: DbOrTx, ref?: string) {
   if (!ref) {
     const id = await getMeta<string>(db, DEFAULT_PROJECT_KEY);
     const [p] = id ? await db.select().from(projects).where(eq(projects.id, id)) : [];
-    if (!p) throw new Error("No first-start project exists: name one with --project <id or name> (see `atlas project list`)");
+    if (!p)
+      throw new Error("No first-start project exists: name one with --project <id or name> (see `atlas project list`)");
     return p;
   }
   const rows = await db

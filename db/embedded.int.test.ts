@@ -20,7 +20,9 @@ const alive = (pid: number) => {
 
 describe("the embedded database", () => {
   it("recovers the postmaster that a process killed with -9 left behind, keeping its data", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "db/test/embedded-child.ts", dir], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "db/test/embedded-child.ts", dir], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const port = await new Promise<number>((resolve, reject) => {
       child.stdout.on("data", (d) => {
         const m = String(d).match(/up (\d+)/);

@@ -141,7 +141,10 @@ export async function startEmbeddedDb(dataDir: string, opts: StartOptions = {}):
     stop: async () => {
       // pg.stop() never returns when PostgreSQL died first
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([pg.stop(), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      const timeout = new Promise((r) => {
+        timer = setTimeout(r, 10_000);
+      });
+      await Promise.race([pg.stop(), timeout]);
       clearTimeout(timer);
       if (pid && isAlive(pid)) await stopOrphan(pid);
     },

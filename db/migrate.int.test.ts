@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runMigrations } from "./migrate";
-import { useTestDb } from "./test/setup-db";
+import { connectTestDb } from "./test/setup-db";
 
-const { db } = useTestDb();
+const { db } = connectTestDb();
 
 describe("migrations", () => {
   it("are safe to run again, and from several processes at once", async () => {

@@ -17,7 +17,9 @@ export function pgBossExecutor(db: DbOrTx) {
   const client = rawClient(db);
   return {
     executeSql: async (text: string, values: unknown[] = []) => {
-      const params = values.map((v) => (v === undefined ? null : isPlainObject(v) ? JSON.stringify(v) : v)) as postgres.ParameterOrJSON<never>[];
+      const params = values.map((v) =>
+        v === undefined ? null : isPlainObject(v) ? JSON.stringify(v) : v,
+      ) as postgres.ParameterOrJSON<never>[];
       const rows = await client.unsafe(text, params);
       return { rows: [...rows] };
     },

@@ -2,7 +2,7 @@ import { and, eq, gte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { jobLogs, jobSteps } from "@/db/schema";
 import { makeProject, makeTrajectories } from "@/db/test/factories";
-import { useTestDb } from "@/db/test/setup-db";
+import { connectTestDb } from "@/db/test/setup-db";
 import { getSenderBoss, stopSenderBoss } from "@/lib/jobs/server/boss";
 import { cancelJob } from "@/lib/jobs/server/cancel-job";
 import { launchJob } from "@/lib/jobs/server/launch-job";
@@ -12,7 +12,7 @@ import { handlers } from "./registry";
 import { isFinished, readExport, waitForJob } from "./test-support";
 
 process.env.ATLAS_STEP_RETRIES = "1";
-const { db } = useTestDb();
+const { db } = connectTestDb();
 let worker: Worker;
 const by = { userId: null, keyId: null };
 
@@ -25,7 +25,13 @@ afterAll(async () => {
 });
 
 const launchExport = async (projectId: string, pageSize: number) =>
-  launchJob({ db, boss: await getSenderBoss(), projectId, by, input: { type: "project.export", payload: { pageSize } } });
+  launchJob({
+    db,
+    boss: await getSenderBoss(),
+    projectId,
+    by,
+    input: { type: "project.export", payload: { pageSize } },
+  });
 
 describe("jobs", () => {
   it("runs an export in steps, reports progress, and writes every record once", async () => {
@@ -43,13 +49,21 @@ describe("jobs", () => {
     expect(trajectories).toHaveLength(95);
     expect(trajectories.every((t) => t.steps?.length === 2)).toBe(true);
     const logs = await db.select().from(jobLogs).where(eq(jobLogs.jobId, job.id));
-    expect(logs.map((l) => l.message).join("\n")).toMatch(/Exporting 0 task sets, 0 tasks, 0 rubrics, 95 trajectorys? in 10 pages/);
+    expect(logs.map((l) => l.message).join("\n")).toMatch(
+      /Exporting 0 task sets, 0 tasks, 0 rubrics, 95 trajectorys? in 10 pages/,
+    );
   });
 
   it("rejects a bad payload naming the field, and records nothing", async () => {
     const { project } = await makeProject(db);
     await expect(
-      launchJob({ db, boss: await getSenderBoss(), projectId: project.id, by, input: { type: "project.export", payload: { pageSize: 1 } } }),
+      launchJob({
+        db,
+        boss: await getSenderBoss(),
+        projectId: project.id,
+        by,
+        input: { type: "project.export", payload: { pageSize: 1 } },
+      }),
     ).rejects.toMatchObject({ code: "VALIDATION", field: "payload.pageSize" });
   });
 
@@ -73,7 +87,10 @@ describe("jobs", () => {
     const finished = await waitForJob(db, job.id, isFinished);
     expect(finished.status).toBe("succeeded");
     expect(finished.progressDone).toBe(40);
-    const steps = await db.select().from(jobSteps).where(and(eq(jobSteps.jobId, job.id), gte(jobSteps.step, 0)));
+    const steps = await db
+      .select()
+      .from(jobSteps)
+      .where(and(eq(jobSteps.jobId, job.id), gte(jobSteps.step, 0)));
     expect(steps).toHaveLength(41); // 40 pages + the finishing step, each once
     expect(kept).toBeGreaterThanOrEqual(3);
     expect((await readExport(db, job.id)).filter((r) => r.type === "trajectory")).toHaveLength(400);

@@ -39,7 +39,14 @@ export async function startWorker(url: string, log: (line: string) => void = con
     inflight.set(msg.data.jobId, ctrl);
     try {
       const attempt = msg.retryCount + 1;
-      const r = await runStep({ db, boss, msg: msg.data, attempt, maxAttempts: msg.retryLimit + 1, signal: ctrl.signal });
+      const r = await runStep({
+        db,
+        boss,
+        msg: msg.data,
+        attempt,
+        maxAttempts: msg.retryLimit + 1,
+        signal: ctrl.signal,
+      });
       if (r.outcome === "done") {
         wake();
         await r.cleanup?.().catch((e) => log(`cleanup after job ${msg.data.jobId}: ${e.message}`));
@@ -51,7 +58,11 @@ export async function startWorker(url: string, log: (line: string) => void = con
   };
   for (let i = 0; i < concurrency; i++)
     workerIds.push(
-      await boss.work<StepMessage>(STEP_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 }, work),
+      await boss.work<StepMessage>(
+        STEP_QUEUE,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 },
+        work,
+      ),
     );
   log(`worker ${process.pid} ready (${concurrency} slots)`);
 

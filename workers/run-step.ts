@@ -1,13 +1,14 @@
 // Runs one step message. The step's effects, its completion row, the progress update and the
 // next step's message commit in one transaction, under a per-job advisory lock: a step that
 // committed never runs again, and one whose worker died is simply run again.
-import type PgBoss from "pg-boss";
+
 import { and, asc, eq, gte, sql } from "drizzle-orm";
+import type PgBoss from "pg-boss";
 import type { Db, DbOrTx } from "@/db/client";
 import { type Job, jobLogs, jobSteps, jobs } from "@/db/schema";
-import { jobTypes, type JobType } from "@/lib/jobs/types";
 import { notifyJob } from "@/lib/jobs/server/notify";
 import { enqueueStep, PLAN_STEP, type StepMessage } from "@/lib/jobs/server/queue";
+import { type JobType, jobTypes } from "@/lib/jobs/types";
 import type { StepContext } from "./handler";
 import { handlers } from "./registry";
 
@@ -68,7 +69,10 @@ async function execute(tx: DbOrTx, boss: PgBoss, job: Job, step: number, signal:
   };
   const ctx: StepContext<unknown> = { db: tx, job, payload, signal, log };
   if (job.status === "queued")
-    await tx.update(jobs).set({ status: "running", startedAt: job.startedAt ?? sql`now()` }).where(eq(jobs.id, job.id));
+    await tx
+      .update(jobs)
+      .set({ status: "running", startedAt: job.startedAt ?? sql`now()` })
+      .where(eq(jobs.id, job.id));
 
   const steps = (job.plan as unknown[] | null) ?? [];
   let result: unknown = null;
@@ -103,7 +107,13 @@ async function execute(tx: DbOrTx, boss: PgBoss, job: Job, step: number, signal:
   return { outcome: "done" as const, job, cleanup };
 }
 
-async function finishAs(tx: DbOrTx, job: Job, status: "succeeded" | "cancelled" | "failed", message: string, result?: unknown) {
+async function finishAs(
+  tx: DbOrTx,
+  job: Job,
+  status: "succeeded" | "cancelled" | "failed",
+  message: string,
+  result?: unknown,
+) {
   await tx
     .update(jobs)
     .set({ status, finishedAt: sql`now()`, updatedAt: sql`now()`, ...(result !== undefined ? { result } : {}) })
@@ -112,13 +122,21 @@ async function finishAs(tx: DbOrTx, job: Job, status: "succeeded" | "cancelled" 
   await notifyJob(tx, job.projectId, job.id);
 }
 
-async function recordFailure(db: Db, msg: StepMessage, err: unknown, attempt: number, maxAttempts: number, signal: AbortSignal) {
+async function recordFailure(
+  db: Db,
+  msg: StepMessage,
+  err: unknown,
+  attempt: number,
+  maxAttempts: number,
+  signal: AbortSignal,
+) {
   const reason = err instanceof Error ? err.message : String(err);
   return db.transaction(async (tx) => {
     const [job] = await tx.select().from(jobs).where(eq(jobs.id, msg.jobId));
     if (!job) return { outcome: "skipped" as const };
     if (job.status === "cancelling" || signal.aborted) {
-      if (job.status === "cancelling") await finishAs(tx, job, "cancelled", "Cancelled during a step; finished steps are kept");
+      if (job.status === "cancelling")
+        await finishAs(tx, job, "cancelled", "Cancelled during a step; finished steps are kept");
       return { outcome: "cancelled" as const, job };
     }
     const last = attempt >= maxAttempts;

@@ -1,8 +1,9 @@
 // Helpers for job tests: launch through the real queue and wait on the jobs table.
-import { eq } from "drizzle-orm";
-import { gunzipSync } from "node:zlib";
+
 import fs from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { artifacts, type Job, jobs } from "@/db/schema";
 import { getConfig } from "@/lib/config";

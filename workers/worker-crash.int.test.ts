@@ -5,12 +5,12 @@ import { and, eq, gte } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { jobSteps } from "@/db/schema";
 import { makeProject, makeTrajectories } from "@/db/test/factories";
-import { useTestDb } from "@/db/test/setup-db";
+import { connectTestDb } from "@/db/test/setup-db";
 import { getSenderBoss, stopSenderBoss } from "@/lib/jobs/server/boss";
 import { launchJob } from "@/lib/jobs/server/launch-job";
 import { isFinished, readExport, waitForJob } from "./test-support";
 
-const { db } = useTestDb();
+const { db } = connectTestDb();
 const children: ChildProcess[] = [];
 
 function startWorkerProcess() {
@@ -67,7 +67,10 @@ async function assertExactlyOnce(jobId: string, n: number) {
   const pages = n / 10;
   // progress is incremented in each step's transaction: a step committed twice would overshoot
   expect(done.progressDone).toBe(pages);
-  const steps = await db.select().from(jobSteps).where(and(eq(jobSteps.jobId, jobId), gte(jobSteps.step, 0)));
+  const steps = await db
+    .select()
+    .from(jobSteps)
+    .where(and(eq(jobSteps.jobId, jobId), gte(jobSteps.step, 0)));
   expect(steps.map((s) => s.step).sort((a, b) => a - b)).toEqual([...Array(pages + 1).keys()]);
   const ids = (await readExport(db, jobId)).filter((r) => r.type === "trajectory").map((r) => r.clientId);
   expect(ids).toHaveLength(n);

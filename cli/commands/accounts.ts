@@ -1,14 +1,14 @@
 import type { Command } from "commander";
-import { createUser } from "@/lib/auth/server/create-user";
-import { resetPassword } from "@/lib/auth/server/reset-password";
+import { asc } from "drizzle-orm";
+import { projects } from "@/db/schema";
+import { scopes } from "@/lib/access/roles";
+import { createApiKeyInput } from "@/lib/api-keys/schemas";
 import { createApiKey } from "@/lib/api-keys/server/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/server/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/server/revoke-api-key";
-import { scopes } from "@/lib/access/roles";
-import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { createUser } from "@/lib/auth/server/create-user";
+import { resetPassword } from "@/lib/auth/server/reset-password";
 import { addMember } from "@/lib/projects/server/members";
-import { projects } from "@/db/schema";
-import { asc } from "drizzle-orm";
 import { operatorNote, table } from "../output";
 import { resolveProject } from "../resolve-project";
 import { withDb } from "../with-db";
@@ -45,7 +45,9 @@ export function registerAccountCommands(program: Command) {
       withDb(async ({ db }) => {
         operatorNote();
         const r = await resetPassword({ db, input: { email: o.email, password: o.password } });
-        console.log(o.password ? `Password of ${r.email} changed` : `New password of ${r.email} (shown once): ${r.password}`);
+        console.log(
+          o.password ? `Password of ${r.email} changed` : `New password of ${r.email} (shown once): ${r.password}`,
+        );
       }),
     );
 
@@ -60,7 +62,12 @@ export function registerAccountCommands(program: Command) {
       withDb(async ({ db }) => {
         operatorNote();
         const p = await resolveProject(db, o.project);
-        const input = createApiKeyInput.parse({ name: o.name, scopes: String(o.scopes).split(",").map((s) => s.trim()) });
+        const input = createApiKeyInput.parse({
+          name: o.name,
+          scopes: String(o.scopes)
+            .split(",")
+            .map((s) => s.trim()),
+        });
         const k = await createApiKey({ db, projectId: p.id, userId: null, input });
         console.log(`Created key '${k.name}' for ${p.name} with scopes ${k.scopes.join(", ")}`);
         console.log(`Secret (shown once): ${k.key}`);
@@ -73,7 +80,15 @@ export function registerAccountCommands(program: Command) {
       withDb(async ({ db }) => {
         const p = await resolveProject(db, o.project);
         const keys = await listApiKeys({ db, projectId: p.id });
-        table(keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes.join(","), revoked: k.revokedAt ?? "" })));
+        table(
+          keys.map((k) => ({
+            id: k.id,
+            name: k.name,
+            prefix: k.prefix,
+            scopes: k.scopes.join(","),
+            revoked: k.revokedAt ?? "",
+          })),
+        );
       }),
     );
   apikey

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
+import { jobListQuery } from "@/lib/jobs/schemas";
 import { getSenderBoss } from "@/lib/jobs/server/boss";
 import { launchJob } from "@/lib/jobs/server/launch-job";
 import { listJobs } from "@/lib/jobs/server/list-jobs";
-import { jobListQuery } from "@/lib/jobs/schemas";
 import { operatorNote, table } from "../output";
 import { resolveProject } from "../resolve-project";
 import { withDb } from "../with-db";

@@ -22,7 +22,10 @@ async function waitForHealth(url: string, child: ChildProcess, ms = 60_000) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error("The web server exited during start-up (see above)");
-    const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -35,7 +38,11 @@ export async function start({ dev = false }: { dev?: boolean }) {
   if (await portInUse(config.PORT))
     throw new Error(`Port ${config.PORT} is in use: stop what runs there or start with PORT=<another port>`);
   const db = await openDatabase(config.dataDir, { log: info });
-  info(db.embedded ? `Database: embedded PostgreSQL on port ${db.embedded.port} (data in ${config.dataDir}/pg)` : "Database: DATABASE_URL");
+  info(
+    db.embedded
+      ? `Database: embedded PostgreSQL on port ${db.embedded.port} (data in ${config.dataDir}/pg)`
+      : "Database: DATABASE_URL",
+  );
   const children: ChildProcess[] = [];
   let stopping = false;
 
@@ -77,7 +84,12 @@ export async function start({ dev = false }: { dev?: boolean }) {
     await closeDb();
     if (!dev) buildIfNeeded(info);
 
-    const env = { ...process.env, DATABASE_URL: db.url, BETTER_AUTH_SECRET: getAuthSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      BETTER_AUTH_SECRET: getAuthSecret(),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
     const watch = ["--import", "./bin/parent-watch.mjs"];
     const next = ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(config.PORT)];
     const web = spawn(process.execPath, [...watch, ...next], { env, stdio: ["ignore", "inherit", "inherit"] });
@@ -89,7 +101,10 @@ export async function start({ dev = false }: { dev?: boolean }) {
       }
     });
     const startWorker = () => {
-      const w = spawn(process.execPath, [...watch, "bin/atlas.mjs", "worker"], { env, stdio: ["ignore", "inherit", "inherit"] });
+      const w = spawn(process.execPath, [...watch, "bin/atlas.mjs", "worker"], {
+        env,
+        stdio: ["ignore", "inherit", "inherit"],
+      });
       children.push(w);
       w.on("exit", (code) => {
         if (stopping) return;
@@ -104,8 +119,13 @@ export async function start({ dev = false }: { dev?: boolean }) {
     info(`Atlas Studio is running at ${config.baseUrl}  (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     if (first.admin.password) {
       info(`Sign in as ${first.admin.email} with this one-time password: ${first.admin.password}`);
-      info("It is shown only now. Change it under Settings > Account, or reset it: npx atlas user reset-password --email ...");
-    } else info(`Sign in as ${first.admin.email}${config.ATLAS_ADMIN_PASSWORD ? " (password from ATLAS_ADMIN_PASSWORD)" : ""}.`);
+      info(
+        "It is shown only now. Change it under Settings > Account, or reset it: npx atlas user reset-password --email ...",
+      );
+    } else
+      info(
+        `Sign in as ${first.admin.email}${config.ATLAS_ADMIN_PASSWORD ? " (password from ATLAS_ADMIN_PASSWORD)" : ""}.`,
+      );
     info("Press Ctrl-C to stop.");
   } catch (err) {
     info(err instanceof Error ? err.message : String(err));

@@ -4,14 +4,7 @@ import { createdAt, id, tstz } from "./columns";
 import { projects } from "./projects";
 import { runs } from "./runs";
 
-export const jobStatus = pgEnum("job_status", [
-  "queued",
-  "running",
-  "cancelling",
-  "cancelled",
-  "succeeded",
-  "failed",
-]);
+export const jobStatus = pgEnum("job_status", ["queued", "running", "cancelling", "cancelled", "succeeded", "failed"]);
 
 // The user-visible truth about long work; pg-boss only dispatches its steps.
 export const jobs = pgTable(

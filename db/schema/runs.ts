@@ -1,5 +1,4 @@
-import { doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { bigserial } from "drizzle-orm/pg-core";
+import { bigserial, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { createdAt, id, tstz } from "./columns";
 import { projects } from "./projects";

@@ -36,10 +36,7 @@ export const tasks = pgTable(
     metadata: jsonb("metadata").notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [
-    unique("tasks_external_uq").on(t.taskSetId, t.externalId),
-    index("tasks_project_idx").on(t.projectId),
-  ],
+  (t) => [unique("tasks_external_uq").on(t.taskSetId, t.externalId), index("tasks_project_idx").on(t.projectId)],
 );
 
 export type TaskSet = typeof taskSets.$inferSelect;

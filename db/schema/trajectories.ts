@@ -2,7 +2,7 @@ import { index, integer, jsonb, pgTable, real, text, unique, uuid } from "drizzl
 import { user } from "./auth";
 import { createdAt, id } from "./columns";
 import { projects } from "./projects";
-import { rubricVersions, judges } from "./rubrics";
+import { judges, rubricVersions } from "./rubrics";
 import { runs } from "./runs";
 import { tasks } from "./tasks";
 

@@ -1,8 +1,8 @@
 // Test factories: each test makes its own users and project and never wipes shared tables.
 import { randomUUID } from "node:crypto";
+import type { Role } from "@/lib/access/roles";
 import type { Db } from "../client";
 import { memberships, projects, user } from "../schema";
-import type { Role } from "@/lib/access/roles";
 
 export async function makeUser(db: Db, tag = "user") {
   const id = randomUUID();
@@ -12,7 +12,10 @@ export async function makeUser(db: Db, tag = "user") {
 }
 
 export async function makeProject(db: Db, members: Partial<Record<Role, number>> = { admin: 1 }) {
-  const [p] = await db.insert(projects).values({ name: `test ${randomUUID().slice(0, 8)}` }).returning();
+  const [p] = await db
+    .insert(projects)
+    .values({ name: `test ${randomUUID().slice(0, 8)}` })
+    .returning();
   const users: Record<string, { id: string; email: string }> = {};
   for (const [role, n] of Object.entries(members) as [Role, number][])
     for (let i = 0; i < n; i++) {

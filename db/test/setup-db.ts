@@ -2,7 +2,7 @@
 import { afterAll, inject } from "vitest";
 import { closeDb, getDb } from "../client";
 
-export function useTestDb() {
+export function connectTestDb() {
   process.env.DATABASE_URL = inject("databaseUrl");
   process.env.ATLAS_DATA_DIR = inject("dataDir");
   afterAll(async () => {

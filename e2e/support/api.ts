@@ -25,7 +25,9 @@ export async function addMember(ctx: APIRequestContext, projectId: string, email
 }
 
 export async function createKey(ctx: APIRequestContext, projectId: string, scopes: string[]) {
-  const r = await ctx.post(`/api/v1/projects/${projectId}/api-keys`, { data: { name: `e2e ${scopes.join("+")}`, scopes } });
+  const r = await ctx.post(`/api/v1/projects/${projectId}/api-keys`, {
+    data: { name: `e2e ${scopes.join("+")}`, scopes },
+  });
   expect(r.status(), await r.text()).toBe(201);
   return (await r.json()) as { id: string; key: string };
 }

@@ -1,7 +1,7 @@
 // A route contract: method, path, who may call it, and zod schemas in and out.
 // The list of contracts is the permission matrix and the source of the OpenAPI document.
 import type { z } from "zod";
-import type { Role, Scope } from "@/lib/access/roles";
+import { type Role, roles, type Scope } from "@/lib/access/roles";
 
 export type Access =
   | { kind: "public" }
@@ -37,3 +37,5 @@ export const defineContract = <C extends Contract>(c: C) => c;
 
 /** /api/v1/projects/{projectId} -> /api/v1/projects/[projectId] (the Next route folder) */
 export const routeFolderOf = (path: string) => path.replace(/\{(\w+)\}/g, "[$1]");
+
+export const roleRank = (r: Role) => roles.indexOf(r);

@@ -9,10 +9,18 @@ const schemaOf = (s: z.ZodType, io: "input" | "output") =>
 
 function parameters(c: Contract) {
   const out: object[] = [];
-  for (const [where, schema] of [["path", c.params], ["query", c.query]] as const) {
+  for (const [where, schema] of [
+    ["path", c.params],
+    ["query", c.query],
+  ] as const) {
     if (!schema) continue;
     for (const [name, s] of Object.entries(schema.shape)) {
-      out.push({ name, in: where, required: where === "path" || !(s as z.ZodType).safeParse(undefined).success, schema: schemaOf(s as z.ZodType, "input") });
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || !(s as z.ZodType).safeParse(undefined).success,
+        schema: schemaOf(s as z.ZodType, "input"),
+      });
     }
   }
   return out;
@@ -22,7 +30,10 @@ const accessText = (c: Contract) => {
   const a = c.access;
   if (a.kind === "public") return "Public.";
   if (a.kind === "user") return "Signed-in users (session cookie).";
-  return [a.role ? `members with role ${a.role} or higher` : null, a.scope ? `API keys of the project with scope \`${a.scope}\`` : null]
+  return [
+    a.role ? `members with role ${a.role} or higher` : null,
+    a.scope ? `API keys of the project with scope \`${a.scope}\`` : null,
+  ]
     .filter(Boolean)
     .join("; ");
 };

@@ -19,7 +19,11 @@ export function listRouteFiles(root = path.join(process.cwd(), "app", "api", "v1
           new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(src),
         );
         const rel = path.relative(root, path.dirname(p)).split(path.sep).filter(Boolean);
-        out.push({ file: path.relative(process.cwd(), p), path: `/api/v1${rel.map((s) => `/${s}`).join("")}`, methods });
+        out.push({
+          file: path.relative(process.cwd(), p),
+          path: `/api/v1${rel.map((s) => `/${s}`).join("")}`,
+          methods,
+        });
       }
     }
   };

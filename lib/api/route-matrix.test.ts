@@ -41,7 +41,10 @@ describe("the permission matrix", () => {
         const match = src.match(new RegExp(`export const ${m} = handle\\((\\w+)\\.(\\w+)`));
         expect(match, `${r.file}: ${m} must be handle(<contracts>.<name>, ...)`).not.toBeNull();
         const [, group, name] = match!;
-        const mod = (await import("./contracts")) as unknown as Record<string, Record<string, { method: string; path: string }>>;
+        const mod = (await import("./contracts")) as unknown as Record<
+          string,
+          Record<string, { method: string; path: string }>
+        >;
         const c = mod[group][name];
         expect(key(c.method, c.path), r.file).toBe(key(m, toOpenApiPath(r.path)));
       }
@@ -56,7 +59,10 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes request bodies and error shapes", () => {
-    const post = doc.paths["/api/v1/projects/{projectId}/api-keys"].post as { requestBody: unknown; responses: Record<string, unknown> };
+    const post = doc.paths["/api/v1/projects/{projectId}/api-keys"].post as {
+      requestBody: unknown;
+      responses: Record<string, unknown>;
+    };
     expect(JSON.stringify(post.requestBody)).toContain("scopes");
     expect(post.responses["4XX"]).toBeDefined();
   });

@@ -1,6 +1,6 @@
-import { getStorage } from "@/lib/storage/server/storage";
 import { assembleExport, type ExportPage, exportPage, planExport } from "@/lib/exports/server/export-project";
 import type { JobPayload } from "@/lib/jobs/types";
+import { getStorage } from "@/lib/storage/server/storage";
 import type { JobHandler } from "../handler";
 
 type Payload = JobPayload<"project.export">;
@@ -14,11 +14,24 @@ export const projectExport: JobHandler<Payload> = {
     return { steps: pages, summary: `Exporting ${summary} in ${pages.length} pages` };
   },
   async step({ db, job, index, step }) {
-    return exportPage({ db, storage: getStorage(), projectId: job.projectId, jobId: job.id, index, page: step as ExportPage });
+    return exportPage({
+      db,
+      storage: getStorage(),
+      projectId: job.projectId,
+      jobId: job.id,
+      index,
+      page: step as ExportPage,
+    });
   },
   async finish({ db, job, results, log }) {
     const records = results.reduce((n: number, r) => n + ((r as { records: number }).records ?? 0), 0);
-    const out = await assembleExport({ db, storage: getStorage(), projectId: job.projectId, jobId: job.id, parts: results.length });
+    const out = await assembleExport({
+      db,
+      storage: getStorage(),
+      projectId: job.projectId,
+      jobId: job.id,
+      parts: results.length,
+    });
     await log(`Wrote ${records} records (${out.bytes} bytes, gzipped)`);
     return { ...out, records };
   },

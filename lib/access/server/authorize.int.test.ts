@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { makeProject } from "@/db/test/factories";
-import { useTestDb } from "@/db/test/setup-db";
-import { createApiKey } from "@/lib/api-keys/server/create-api-key";
+import { connectTestDb } from "@/db/test/setup-db";
 import type { Access } from "@/lib/api/contract";
+import { createApiKey } from "@/lib/api-keys/server/create-api-key";
 import { AppError } from "@/lib/errors";
 import { authorize } from "./authorize";
 import type { Caller } from "./resolve-caller";
 
-const { db } = useTestDb();
+const { db } = connectTestDb();
 
 async function status(access: Access, caller: Caller | null, projectId?: string) {
   try {
@@ -19,7 +19,12 @@ async function status(access: Access, caller: Caller | null, projectId?: string)
   }
 }
 
-const asUser = (u: { id: string; email: string }): Caller => ({ kind: "user", userId: u.id, email: u.email, name: "x" });
+const asUser = (u: { id: string; email: string }): Caller => ({
+  kind: "user",
+  userId: u.id,
+  email: u.email,
+  name: "x",
+});
 
 describe("authorize", () => {
   it("answers 401 without a caller, for every kind of protected access", async () => {
@@ -47,13 +52,20 @@ describe("authorize", () => {
   it("refuses members of another project with 403", async () => {
     const a = await makeProject(db);
     const b = await makeProject(db);
-    expect(await status({ kind: "project", role: "viewer", scope: "read" }, asUser(a.users.admin), b.project.id)).toBe(403);
+    expect(await status({ kind: "project", role: "viewer", scope: "read" }, asUser(a.users.admin), b.project.id)).toBe(
+      403,
+    );
   });
 
   it("checks an API key's project and scopes, and refuses keys on user-only routes", async () => {
     const a = await makeProject(db);
     const b = await makeProject(db);
-    const key = await createApiKey({ db, projectId: a.project.id, userId: null, input: { name: "k", scopes: ["read"] } });
+    const key = await createApiKey({
+      db,
+      projectId: a.project.id,
+      userId: null,
+      input: { name: "k", scopes: ["read"] },
+    });
     const caller: Caller = { kind: "key", keyId: key.id, projectId: a.project.id, scopes: ["read"] };
     expect(await status({ kind: "project", role: "viewer", scope: "read" }, caller, a.project.id)).toBe(200);
     expect(await status({ kind: "project", role: "editor", scope: "run" }, caller, a.project.id)).toBe(403);

@@ -17,7 +17,12 @@ export async function authorize({
   access,
   caller,
   projectId,
-}: { db: DbOrTx; access: Access; caller: Caller | null; projectId?: string }): Promise<Grant | null> {
+}: {
+  db: DbOrTx;
+  access: Access;
+  caller: Caller | null;
+  projectId?: string;
+}): Promise<Grant | null> {
   if (access.kind === "public") return null;
   if (!caller) throw signInError();
   if (access.kind === "user") {
@@ -27,7 +32,8 @@ export async function authorize({
   if (!projectId) throw new AppError("INTERNAL", "A project route without a project id");
   if (caller.kind === "key") {
     if (caller.projectId !== projectId) throw new AppError("FORBIDDEN", "This API key belongs to another project");
-    if (!access.scope) throw new AppError("FORBIDDEN", "API keys cannot call this endpoint: sign in as a project admin");
+    if (!access.scope)
+      throw new AppError("FORBIDDEN", "API keys cannot call this endpoint: sign in as a project admin");
     if (!caller.scopes.includes(access.scope))
       throw new AppError("FORBIDDEN", `This API key lacks the '${access.scope}' scope: create a key with it`);
     return { caller, projectId, role: null };

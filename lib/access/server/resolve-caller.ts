@@ -22,7 +22,10 @@ export async function resolveCaller({ db, headers }: { db: DbOrTx; headers: Head
   if (secret) {
     const key = await verifyApiKey({ db, secret });
     if (!key)
-      throw new AppError("UNAUTHENTICATED", "The API key is unknown or revoked: create a new one in Settings > API keys");
+      throw new AppError(
+        "UNAUTHENTICATED",
+        "The API key is unknown or revoked: create a new one in Settings > API keys",
+      );
     return { kind: "key", keyId: key.id, projectId: key.projectId, scopes: key.scopes };
   }
   const session = await getAuth().api.getSession({ headers });

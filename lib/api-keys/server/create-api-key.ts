@@ -9,7 +9,12 @@ export async function createApiKey({
   projectId,
   userId,
   input,
-}: { db: DbOrTx; projectId: string; userId: string | null; input: CreateApiKeyInput }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  userId: string | null;
+  input: CreateApiKeyInput;
+}) {
   const { name, scopes } = createApiKeyInput.parse(input);
   const secret = newSecret();
   const [row] = await db

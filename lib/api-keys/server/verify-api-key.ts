@@ -9,7 +9,10 @@ export type VerifiedKey = { id: string; projectId: string; scopes: Scope[]; name
 /** The key behind a secret, or null when it is unknown or revoked. */
 export async function verifyApiKey({ db, secret }: { db: DbOrTx; secret: string }): Promise<VerifiedKey | null> {
   if (!secret.startsWith(KEY_PREFIX)) return null;
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashSecret(secret)));
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, hashSecret(secret)));
   if (!row || row.revokedAt) return null;
   // last use is informational: write it at most once a minute per key
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)

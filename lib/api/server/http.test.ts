@@ -19,13 +19,20 @@ describe("readJsonBody", () => {
         c.close();
       },
     });
-    const r = new Request("http://x", { method: "POST", body: stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    const r = new Request("http://x", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
     await expect(readJsonBody(r, 100)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", field: "body" });
   });
 
   it("names malformed JSON and the wrong content type", async () => {
     await expect(readJsonBody(req("{oops"), 100)).rejects.toMatchObject({ code: "VALIDATION", field: "body" });
-    await expect(readJsonBody(req("a=1", { "content-type": "application/x-www-form-urlencoded" }), 100)).rejects.toMatchObject({
+    await expect(
+      readJsonBody(req("a=1", { "content-type": "application/x-www-form-urlencoded" }), 100),
+    ).rejects.toMatchObject({
       code: "UNSUPPORTED_MEDIA_TYPE",
     });
   });

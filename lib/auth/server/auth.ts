@@ -1,8 +1,9 @@
 // Sessions and password sign-in (better-auth on our drizzle tables). Projects, roles and
 // API keys are ours: see lib/access.
+
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { getDb } from "@/db/client";

@@ -1,7 +1,8 @@
 // The project export: a JSONL archive, one record per line, `{"type": ..., ...row}`.
 // Planned as pages so that each page is one short, idempotent job step.
-import { createGzip } from "node:zlib";
+
 import { Readable } from "node:stream";
+import { createGzip } from "node:zlib";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -23,7 +24,15 @@ export type ExportPage = { kind: ExportKind; offset: number; limit: number };
 
 const DEFAULT_PAGE = 200;
 
-export async function planExport({ db, projectId, pageSize = DEFAULT_PAGE }: { db: DbOrTx; projectId: string; pageSize?: number }) {
+export async function planExport({
+  db,
+  projectId,
+  pageSize = DEFAULT_PAGE,
+}: {
+  db: DbOrTx;
+  projectId: string;
+  pageSize?: number;
+}) {
   const counts: Record<ExportKind, number> = {
     task_set: (await db.select({ n: count() }).from(taskSets).where(eq(taskSets.projectId, projectId)))[0].n,
     task: (await db.select({ n: count() }).from(tasks).where(eq(tasks.projectId, projectId)))[0].n,
@@ -40,25 +49,56 @@ async function readPage(db: DbOrTx, projectId: string, page: ExportPage): Promis
   const { offset, limit } = page;
   switch (page.kind) {
     case "task_set":
-      return db.select().from(taskSets).where(eq(taskSets.projectId, projectId)).orderBy(asc(taskSets.id)).offset(offset).limit(limit);
+      return db
+        .select()
+        .from(taskSets)
+        .where(eq(taskSets.projectId, projectId))
+        .orderBy(asc(taskSets.id))
+        .offset(offset)
+        .limit(limit);
     case "task":
-      return db.select().from(tasks).where(eq(tasks.projectId, projectId)).orderBy(asc(tasks.id)).offset(offset).limit(limit);
+      return db
+        .select()
+        .from(tasks)
+        .where(eq(tasks.projectId, projectId))
+        .orderBy(asc(tasks.id))
+        .offset(offset)
+        .limit(limit);
     case "rubric": {
-      const rows = await db.select().from(rubrics).where(eq(rubrics.projectId, projectId)).orderBy(asc(rubrics.id)).offset(offset).limit(limit);
+      const rows = await db
+        .select()
+        .from(rubrics)
+        .where(eq(rubrics.projectId, projectId))
+        .orderBy(asc(rubrics.id))
+        .offset(offset)
+        .limit(limit);
       const ids = rows.map((r) => r.id);
-      const versions = ids.length ? await db.select().from(rubricVersions).where(inArray(rubricVersions.rubricId, ids)) : [];
+      const versions = ids.length
+        ? await db.select().from(rubricVersions).where(inArray(rubricVersions.rubricId, ids))
+        : [];
       return rows.map((r) => ({ ...r, versions: versions.filter((v) => v.rubricId === r.id) }));
     }
     case "trajectory": {
-      const rows = await db.select().from(trajectories).where(eq(trajectories.projectId, projectId)).orderBy(asc(trajectories.id)).offset(offset).limit(limit);
+      const rows = await db
+        .select()
+        .from(trajectories)
+        .where(eq(trajectories.projectId, projectId))
+        .orderBy(asc(trajectories.id))
+        .offset(offset)
+        .limit(limit);
       const ids = rows.map((r) => r.id);
       if (!ids.length) return [];
       const [steps, sc, lb] = await Promise.all([
-        db.select().from(trajectorySteps).where(inArray(trajectorySteps.trajectoryId, ids)).orderBy(asc(trajectorySteps.index)),
+        db
+          .select()
+          .from(trajectorySteps)
+          .where(inArray(trajectorySteps.trajectoryId, ids))
+          .orderBy(asc(trajectorySteps.index)),
         db.select().from(scores).where(inArray(scores.trajectoryId, ids)),
         db.select().from(labels).where(inArray(labels.trajectoryId, ids)),
       ]);
-      const group = <T extends { trajectoryId: string }>(xs: T[], id: string) => xs.filter((x) => x.trajectoryId === id);
+      const group = <T extends { trajectoryId: string }>(xs: T[], id: string) =>
+        xs.filter((x) => x.trajectoryId === id);
       return rows.map((r) => ({ ...r, steps: group(steps, r.id), scores: group(sc, r.id), labels: group(lb, r.id) }));
     }
   }
@@ -75,7 +115,14 @@ export async function exportPage({
   jobId,
   index,
   page,
-}: { db: DbOrTx; storage: Storage; projectId: string; jobId: string; index: number; page: ExportPage }) {
+}: {
+  db: DbOrTx;
+  storage: Storage;
+  projectId: string;
+  jobId: string;
+  index: number;
+  page: ExportPage;
+}) {
   const rows = await readPage(db, projectId, page);
   const text = rows.map((r) => JSON.stringify({ type: page.kind, ...r })).join("\n");
   await storage.write(partKey(projectId, jobId, index), rows.length ? `${text}\n` : "");
@@ -89,7 +136,13 @@ export async function assembleExport({
   projectId,
   jobId,
   parts,
-}: { db: DbOrTx; storage: Storage; projectId: string; jobId: string; parts: number }) {
+}: {
+  db: DbOrTx;
+  storage: Storage;
+  projectId: string;
+  jobId: string;
+  parts: number;
+}) {
   const header = JSON.stringify({ type: "atlas_export", version: 1, projectId, exportedAt: new Date().toISOString() });
   async function* lines() {
     yield `${header}\n`;

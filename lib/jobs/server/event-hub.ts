@@ -7,7 +7,8 @@ type Hub = { listeners: Map<string, Set<Listener>>; ready: Promise<unknown> | nu
 
 const key = Symbol.for("atlas.event-hub");
 const g = globalThis as unknown as { [key]?: Hub };
-const hub = (g[key] ??= { listeners: new Map(), ready: null });
+g[key] ??= { listeners: new Map(), ready: null };
+const hub = g[key];
 
 function ensureListening() {
   hub.ready ??= getDb().sql.listen(EVENTS_CHANNEL, (payload) => {

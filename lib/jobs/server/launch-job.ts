@@ -17,7 +17,13 @@ export async function launchJob({
   projectId,
   by,
   input,
-}: { db: Db; boss: PgBoss; projectId: string; by: Launcher; input: unknown }) {
+}: {
+  db: Db;
+  boss: PgBoss;
+  projectId: string;
+  by: Launcher;
+  input: unknown;
+}) {
   const { type, payload, runId } = launchJobInput.parse(input);
   const def = jobTypes[type];
   const parsed = def.payload.safeParse(payload);

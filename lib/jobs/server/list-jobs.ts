@@ -9,7 +9,11 @@ export async function listJobs({
   db,
   projectId,
   query,
-}: { db: DbOrTx; projectId: string; query: z.infer<typeof jobListQuery> }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  query: z.infer<typeof jobListQuery>;
+}) {
   const where: SQL[] = [eq(jobs.projectId, projectId)];
   if (query.status) where.push(eq(jobs.status, query.status));
   if (query.type) where.push(eq(jobs.type, query.type));

@@ -1,5 +1,5 @@
-import type PgBoss from "pg-boss";
 import { eq, sql } from "drizzle-orm";
+import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
 import { jobLogs, jobSteps, jobs } from "@/db/schema";
 import { conflict } from "@/lib/errors";
@@ -14,7 +14,12 @@ export async function retryJob({
   boss,
   projectId,
   jobId,
-}: { db: Db; boss: PgBoss; projectId: string; jobId: string }) {
+}: {
+  db: Db;
+  boss: PgBoss;
+  projectId: string;
+  jobId: string;
+}) {
   return db.transaction(async (tx) => {
     const job = await getJobRow({ db: tx, projectId, jobId });
     if (job.status !== "failed" && job.status !== "cancelled")

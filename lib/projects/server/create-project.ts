@@ -9,10 +9,18 @@ export async function createProject({
   userId,
   input,
   isDemo = false,
-}: { db: Db; userId: string; input: unknown; isDemo?: boolean }) {
+}: {
+  db: Db;
+  userId: string;
+  input: unknown;
+  isDemo?: boolean;
+}) {
   const { name, description } = projectInput.parse(input);
   return db.transaction(async (tx) => {
-    const [p] = await tx.insert(projects).values({ name, description: description ?? "", isDemo }).returning();
+    const [p] = await tx
+      .insert(projects)
+      .values({ name, description: description ?? "", isDemo })
+      .returning();
     await tx.insert(memberships).values({ projectId: p.id, userId, role: "admin" });
     return toProjectView(p, "admin");
   });

@@ -64,7 +64,12 @@ export async function updateMemberRole({
   projectId,
   userId,
   input,
-}: { db: Db; projectId: string; userId: string; input: unknown }) {
+}: {
+  db: Db;
+  projectId: string;
+  userId: string;
+  input: unknown;
+}) {
   const { role } = memberPatch.parse(input);
   return db.transaction(async (tx) => {
     if (role !== "admin") await assertAnotherAdmin(tx, projectId, userId);

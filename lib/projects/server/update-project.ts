@@ -11,7 +11,12 @@ export async function updateProject({
   projectId,
   role,
   input,
-}: { db: DbOrTx; projectId: string; role: Role | null; input: unknown }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  role: Role | null;
+  input: unknown;
+}) {
   const patch = projectPatch.parse(input);
   const [p] = await db.update(projects).set(patch).where(eq(projects.id, projectId)).returning();
   if (!p) throw notFound("The project", "projectId");

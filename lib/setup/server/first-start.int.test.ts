@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memberships, meta } from "@/db/schema";
-import { useTestDb } from "@/db/test/setup-db";
+import { connectTestDb } from "@/db/test/setup-db";
 import { getProjectStats } from "@/lib/projects/server/project-stats";
 import { DEFAULT_PROJECT_KEY, runFirstStart } from "./first-start";
 
-const { db } = useTestDb();
+const { db } = connectTestDb();
 
 describe("first start", () => {
   it("creates the local admin and the demo project once, from the real fixtures", async () => {
@@ -31,7 +31,12 @@ describe("first start", () => {
 
   it("uses the operator's password when given and never prints it", async () => {
     await db.delete(meta);
-    const r = await runFirstStart({ db, adminEmail: `op-${crypto.randomUUID().slice(0, 8)}@test.dev`, adminPassword: "operator-pass", seedDemo: false });
+    const r = await runFirstStart({
+      db,
+      adminEmail: `op-${crypto.randomUUID().slice(0, 8)}@test.dev`,
+      adminPassword: "operator-pass",
+      seedDemo: false,
+    });
     expect(r.admin).toMatchObject({ created: true, password: null });
     expect(r.demoProjectId).toBeNull();
   });

@@ -26,7 +26,12 @@ export async function runFirstStart({
   adminEmail,
   adminPassword,
   seedDemo,
-}: { db: Db; adminEmail?: string; adminPassword?: string; seedDemo: boolean }): Promise<FirstStartReport> {
+}: {
+  db: Db;
+  adminEmail?: string;
+  adminPassword?: string;
+  seedDemo: boolean;
+}): Promise<FirstStartReport> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
     const admin = await ensureLocalAdmin(tx, adminEmail, adminPassword);
@@ -58,7 +63,8 @@ async function seedDemoProject(db: DbOrTx, adminId: string): Promise<string> {
     .values({
       name: "Demo project",
       isDemo: true,
-      description: "Real public benchmark data: MCP-Atlas tasks with claims, tau2-bench airline tasks, and the LiveMCPBench catalogue of 527 tools",
+      description:
+        "Real public benchmark data: MCP-Atlas tasks with claims, tau2-bench airline tasks, and the LiveMCPBench catalogue of 527 tools",
     })
     .returning();
   await db.insert(memberships).values({ projectId: p.id, userId: adminId, role: "admin" });

@@ -6,7 +6,12 @@ import { notFound } from "@/lib/errors";
 export async function listArtifacts({ db, projectId, jobId }: { db: DbOrTx; projectId: string; jobId?: string }) {
   const where: SQL[] = [eq(artifacts.projectId, projectId)];
   if (jobId) where.push(eq(artifacts.jobId, jobId));
-  const rows = await db.select().from(artifacts).where(and(...where)).orderBy(desc(artifacts.createdAt)).limit(200);
+  const rows = await db
+    .select()
+    .from(artifacts)
+    .where(and(...where))
+    .orderBy(desc(artifacts.createdAt))
+    .limit(200);
   return rows.map((a) => ({
     id: a.id,
     jobId: a.jobId,
@@ -17,7 +22,15 @@ export async function listArtifacts({ db, projectId, jobId }: { db: DbOrTx; proj
   }));
 }
 
-export async function getArtifact({ db, projectId, artifactId }: { db: DbOrTx; projectId: string; artifactId: string }) {
+export async function getArtifact({
+  db,
+  projectId,
+  artifactId,
+}: {
+  db: DbOrTx;
+  projectId: string;
+  artifactId: string;
+}) {
   const [a] = await db
     .select()
     .from(artifacts)

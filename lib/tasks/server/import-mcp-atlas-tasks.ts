@@ -24,7 +24,8 @@ export function parseMcpAtlasCsv(text: string): McpAtlasTask[] {
   const records = parse(text, { columns: true, skip_empty_lines: true }) as unknown[];
   return records.map((r, i) => {
     const parsed = row.safeParse(r);
-    if (!parsed.success) throw new Error(`Row ${i + 2}: ${parsed.error.issues[0].path.join(".")} ${parsed.error.issues[0].message}`);
+    if (!parsed.success)
+      throw new Error(`Row ${i + 2}: ${parsed.error.issues[0].path.join(".")} ${parsed.error.issues[0].message}`);
     const json = (field: keyof typeof parsed.data) => {
       try {
         return JSON.parse(parsed.data[field]);
@@ -47,7 +48,12 @@ export async function importMcpAtlasTasks({
   projectId,
   csv,
   name = "MCP-Atlas sample",
-}: { db: DbOrTx; projectId: string; csv: string; name?: string }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  csv: string;
+  name?: string;
+}) {
   const parsed = parseMcpAtlasCsv(csv);
   const [set] = await db
     .insert(taskSets)

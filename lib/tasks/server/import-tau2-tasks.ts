@@ -49,7 +49,12 @@ export async function importTau2Tasks({
   projectId,
   json,
   name = "tau2-bench airline",
-}: { db: DbOrTx; projectId: string; json: string; name?: string }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  json: string;
+  name?: string;
+}) {
   const parsed = parseTau2Tasks(json);
   const [set] = await db
     .insert(taskSets)
@@ -57,7 +62,8 @@ export async function importTau2Tasks({
       projectId,
       name,
       source: "tau2-bench",
-      description: "Airline customer-service tasks: gold actions, information to communicate, natural-language assertions",
+      description:
+        "Airline customer-service tasks: gold actions, information to communicate, natural-language assertions",
     })
     .returning();
   if (parsed.length)

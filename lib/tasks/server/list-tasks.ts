@@ -28,7 +28,11 @@ export async function listTasks({
   db,
   projectId,
   query,
-}: { db: DbOrTx; projectId: string; query: z.infer<typeof taskListQuery> }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  query: z.infer<typeof taskListQuery>;
+}) {
   const where: SQL[] = [eq(tasks.projectId, projectId)];
   if (query.taskSetId) where.push(eq(tasks.taskSetId, query.taskSetId));
   if (query.q) {
@@ -46,7 +50,10 @@ export async function listTasks({
       .orderBy(dir(column), asc(tasks.id))
       .limit(query.limit)
       .offset(query.offset),
-    db.select({ n: count() }).from(tasks).where(and(...where)),
+    db
+      .select({ n: count() })
+      .from(tasks)
+      .where(and(...where)),
   ]);
   return {
     items: rows.map(({ t, setName }) => ({

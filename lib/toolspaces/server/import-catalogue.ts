@@ -13,7 +13,11 @@ const catalogueEntry = z.object({
     z.string(),
     z.object({
       tools: z.array(
-        z.object({ name: z.string(), description: z.string().nullable().optional(), inputSchema: z.unknown().optional() }),
+        z.object({
+          name: z.string(),
+          description: z.string().nullable().optional(),
+          inputSchema: z.unknown().optional(),
+        }),
       ),
     }),
   ),
@@ -29,11 +33,22 @@ export async function importCatalogue({
   json,
   name,
   source,
-}: { db: DbOrTx; projectId: string; json: string; name: string; source?: string }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  json: string;
+  name: string;
+  source?: string;
+}) {
   const entries = parseCatalogue(json);
   const [space] = await db
     .insert(toolspaces)
-    .values({ projectId, name, source: source ?? null, description: "Offline catalogue: schemas only, servers not reachable" })
+    .values({
+      projectId,
+      name,
+      source: source ?? null,
+      description: "Offline catalogue: schemas only, servers not reachable",
+    })
     .returning();
   let toolCount = 0;
   for (const entry of entries) {

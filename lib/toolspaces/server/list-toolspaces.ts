@@ -6,7 +6,11 @@ import { notFound } from "@/lib/errors";
 import type { toolListQuery } from "../schemas";
 
 export async function listToolspaces({ db, projectId }: { db: DbOrTx; projectId: string }) {
-  const spaces = await db.select().from(toolspaces).where(eq(toolspaces.projectId, projectId)).orderBy(asc(toolspaces.createdAt));
+  const spaces = await db
+    .select()
+    .from(toolspaces)
+    .where(eq(toolspaces.projectId, projectId))
+    .orderBy(asc(toolspaces.createdAt));
   return Promise.all(
     spaces.map(async (s) => {
       const [[servers], [toolCount]] = await Promise.all([
@@ -33,7 +37,12 @@ export async function listTools({
   projectId,
   toolspaceId,
   query,
-}: { db: DbOrTx; projectId: string; toolspaceId: string; query: z.infer<typeof toolListQuery> }) {
+}: {
+  db: DbOrTx;
+  projectId: string;
+  toolspaceId: string;
+  query: z.infer<typeof toolListQuery>;
+}) {
   const [space] = await db
     .select({ id: toolspaces.id })
     .from(toolspaces)
@@ -47,9 +56,16 @@ export async function listTools({
   if (query.server) where.push(eq(mcpServers.name, query.server));
   const dir = query.sort.startsWith("-") ? desc : asc;
   const order = query.sort.endsWith("server") ? [dir(mcpServers.name), asc(tools.name)] : [dir(tools.name)];
-  const base = db.select().from(tools).innerJoin(mcpServers, eq(mcpServers.id, tools.serverId)).where(and(...where));
+  const base = db
+    .select()
+    .from(tools)
+    .innerJoin(mcpServers, eq(mcpServers.id, tools.serverId))
+    .where(and(...where));
   const [rows, [total]] = await Promise.all([
-    base.orderBy(...order).limit(query.limit).offset(query.offset),
+    base
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset),
     db
       .select({ n: count() })
       .from(tools)
