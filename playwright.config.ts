@@ -42,6 +42,7 @@ export default defineConfig({
       ATLAS_ADMIN_EMAIL: E2E_ADMIN.email,
       ATLAS_ADMIN_PASSWORD: E2E_ADMIN.password,
       ATLAS_STEP_EXPIRE_SECONDS: "30",
+      ATLAS_SIGNIN_ATTEMPTS_PER_MINUTE: "1000",
     },
   },
 });

@@ -17,6 +17,7 @@ const schema = z.object({
   // a failing step is tried this many more times (with backoff) before its job fails
   ATLAS_STEP_RETRIES: z.coerce.number().int().min(0).max(20).default(4),
   ATLAS_WORKER_CONCURRENCY: int(2),
+  ATLAS_SIGNIN_ATTEMPTS_PER_MINUTE: int(10),
   ATLAS_SEED_DEMO: z.enum(["0", "1"]).default("1"),
 });
 

@@ -22,7 +22,7 @@ export function getAuthSecret(): string {
 }
 
 function createAuth() {
-  const { baseUrl, PORT } = getConfig();
+  const { baseUrl, PORT, ATLAS_SIGNIN_ATTEMPTS_PER_MINUTE: attempts } = getConfig();
   return betterAuth({
     baseURL: baseUrl,
     secret: getAuthSecret(),
@@ -30,6 +30,8 @@ function createAuth() {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     trustedOrigins: [baseUrl, `http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`],
     telemetry: { enabled: false },
+    // guessing passwords stays slow; the number is an operator setting (tests sign in often)
+    rateLimit: { enabled: true, customRules: { "/sign-in/email": { window: 60, max: attempts } } },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
   });
 }
