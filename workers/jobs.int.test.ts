@@ -50,7 +50,7 @@ describe("jobs", () => {
     expect(trajectories.every((t) => t.steps?.length === 2)).toBe(true);
     const logs = await db.select().from(jobLogs).where(eq(jobLogs.jobId, job.id));
     expect(logs.map((l) => l.message).join("\n")).toMatch(
-      /Exporting 0 task sets, 0 tasks, 0 rubrics, 95 trajectorys? in 10 pages/,
+      /Exporting 0 task sets, 0 tasks, 0 rubrics, 95 trajectories in 10 pages/,
     );
   });
 

@@ -10,7 +10,13 @@ import { runStep } from "./run-step";
 
 export type Worker = { stop: (graceful?: boolean) => Promise<void> };
 
-export async function startWorker(url: string, log: (line: string) => void = console.log): Promise<Worker> {
+export async function startWorker(
+  url: string,
+  log: (line: string) => void = console.log,
+  /** wakeUp: false leaves pickup to pg-boss polling alone (the benchmark's baseline) */
+  opts: { wakeUp?: boolean } = {},
+): Promise<Worker> {
+  const wakeUp = opts.wakeUp ?? true;
   const { ATLAS_WORKER_CONCURRENCY: concurrency } = getConfig();
   const { db, sql } = connect(url, concurrency + 2);
   const boss = createBoss(url, { supervise: true });
@@ -21,7 +27,7 @@ export async function startWorker(url: string, log: (line: string) => void = con
   const inflight = new Map<string, AbortController>();
   const workerIds: string[] = [];
   const wake = () => {
-    for (const id of workerIds) boss.notifyWorker(id);
+    if (wakeUp) for (const id of workerIds) boss.notifyWorker(id);
   };
 
   // Events wake idle workers at once (no polling delay) and carry cancel requests to a running step.

@@ -8,8 +8,9 @@ type Payload = JobPayload<"project.export">;
 export const projectExport: JobHandler<Payload> = {
   async plan({ db, job, payload }) {
     const { pages, counts } = await planExport({ db, projectId: job.projectId, pageSize: payload.pageSize });
+    const names = { task_set: "task sets", task: "tasks", rubric: "rubrics", trajectory: "trajectories" };
     const summary = Object.entries(counts)
-      .map(([k, n]) => `${n} ${k.replace("_", " ")}s`)
+      .map(([k, n]) => `${n} ${names[k as keyof typeof names]}`)
       .join(", ");
     return { steps: pages, summary: `Exporting ${summary} in ${pages.length} pages` };
   },

@@ -3,7 +3,7 @@
 
 import { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
   artifacts,
@@ -20,9 +20,11 @@ import type { Storage } from "@/lib/storage/server/storage";
 
 export const exportKinds = ["task_set", "task", "rubric", "trajectory"] as const;
 export type ExportKind = (typeof exportKinds)[number];
-export type ExportPage = { kind: ExportKind; offset: number; limit: number };
+/** ids in [from, to), to null for the last page: key ranges stay fast on large projects */
+export type ExportPage = { kind: ExportKind; from: string; to: string | null };
 
 const DEFAULT_PAGE = 200;
+const tables = { task_set: taskSets, task: tasks, rubric: rubrics, trajectory: trajectories } as const;
 
 export async function planExport({
   db,
@@ -33,45 +35,51 @@ export async function planExport({
   projectId: string;
   pageSize?: number;
 }) {
-  const counts: Record<ExportKind, number> = {
-    task_set: (await db.select({ n: count() }).from(taskSets).where(eq(taskSets.projectId, projectId)))[0].n,
-    task: (await db.select({ n: count() }).from(tasks).where(eq(tasks.projectId, projectId)))[0].n,
-    rubric: (await db.select({ n: count() }).from(rubrics).where(eq(rubrics.projectId, projectId)))[0].n,
-    trajectory: (await db.select({ n: count() }).from(trajectories).where(eq(trajectories.projectId, projectId)))[0].n,
-  };
   const pages: ExportPage[] = [];
-  for (const kind of exportKinds)
-    for (let offset = 0; offset < counts[kind]; offset += pageSize) pages.push({ kind, offset, limit: pageSize });
+  const counts = {} as Record<ExportKind, number>;
+  for (const kind of exportKinds) {
+    const t = tables[kind];
+    const rows = await db.execute<{ id: string; n: number }>(sql`
+      select id, total as n from (
+        select id, row_number() over (order by id) - 1 as rn, count(*) over () as total
+        from ${t} where project_id = ${projectId}::uuid
+      ) s where rn % ${pageSize} = 0 order by id`);
+    counts[kind] = Number(rows[0]?.n ?? 0);
+    rows.forEach((r, i) => {
+      pages.push({ kind, from: r.id, to: rows[i + 1]?.id ?? null });
+    });
+  }
   return { pages, counts };
 }
 
+function inPage<T extends typeof taskSets | typeof tasks | typeof rubrics | typeof trajectories>(
+  t: T,
+  projectId: string,
+  page: ExportPage,
+) {
+  return and(eq(t.projectId, projectId), gte(t.id, page.from), page.to ? lt(t.id, page.to) : undefined);
+}
+
 async function readPage(db: DbOrTx, projectId: string, page: ExportPage): Promise<object[]> {
-  const { offset, limit } = page;
   switch (page.kind) {
     case "task_set":
       return db
         .select()
         .from(taskSets)
-        .where(eq(taskSets.projectId, projectId))
-        .orderBy(asc(taskSets.id))
-        .offset(offset)
-        .limit(limit);
+        .where(inPage(taskSets, projectId, page))
+        .orderBy(asc(taskSets.id));
     case "task":
       return db
         .select()
         .from(tasks)
-        .where(eq(tasks.projectId, projectId))
-        .orderBy(asc(tasks.id))
-        .offset(offset)
-        .limit(limit);
+        .where(inPage(tasks, projectId, page))
+        .orderBy(asc(tasks.id));
     case "rubric": {
       const rows = await db
         .select()
         .from(rubrics)
-        .where(eq(rubrics.projectId, projectId))
-        .orderBy(asc(rubrics.id))
-        .offset(offset)
-        .limit(limit);
+        .where(inPage(rubrics, projectId, page))
+        .orderBy(asc(rubrics.id));
       const ids = rows.map((r) => r.id);
       const versions = ids.length
         ? await db.select().from(rubricVersions).where(inArray(rubricVersions.rubricId, ids))
@@ -82,10 +90,8 @@ async function readPage(db: DbOrTx, projectId: string, page: ExportPage): Promis
       const rows = await db
         .select()
         .from(trajectories)
-        .where(eq(trajectories.projectId, projectId))
-        .orderBy(asc(trajectories.id))
-        .offset(offset)
-        .limit(limit);
+        .where(inPage(trajectories, projectId, page))
+        .orderBy(asc(trajectories.id));
       const ids = rows.map((r) => r.id);
       if (!ids.length) return [];
       const [steps, sc, lb] = await Promise.all([
