@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
+import { requireUser } from "@/app/_server/access";
 import { getDb } from "@/db/client";
 import { listProjects } from "@/lib/projects/server/list-projects";
-import { requireUser } from "@/app/_server/access";
 
 export const dynamic = "force-dynamic";
 

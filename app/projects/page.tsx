@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/app/_server/access";
 import { ProjectsScreen } from "@/components/projects/projects-screen";
 import { AppShell } from "@/components/shell/app-shell";
-import { requireUser } from "@/app/_server/access";
 
 export const metadata: Metadata = { title: "Projects" };
 export const dynamic = "force-dynamic";

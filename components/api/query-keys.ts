@@ -12,7 +12,8 @@ export const qk = {
   jobLogs: (id: string, jobId: string) => ["project", id, "jobs", "logs", jobId] as const,
   artifacts: (id: string, jobId: string) => ["project", id, "artifacts", jobId] as const,
   toolspaces: (id: string) => ["project", id, "toolspaces"] as const,
-  tools: (id: string, toolspaceId: string, q: object) => ["project", id, "toolspaces", toolspaceId, "tools", q] as const,
+  tools: (id: string, toolspaceId: string, q: object) =>
+    ["project", id, "toolspaces", toolspaceId, "tools", q] as const,
   taskSets: (id: string) => ["project", id, "task-sets"] as const,
   tasks: (id: string, q: object) => ["project", id, "tasks", q] as const,
 };

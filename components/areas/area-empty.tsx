@@ -26,16 +26,31 @@ export function RubricsEmpty() {
         title="No rubrics yet"
         badge={later}
         ways={[
-          { label: "In the studio", detail: "A rubric editor: write criteria, try them on a trajectory, compare versions. Not in this release." },
-          { label: "CLI", code: "npx atlas rubrics import rubrics.jsonl", detail: "Planned; today's CLI has no rubric command." },
-          { label: "API", code: `POST /api/v1/projects/${id}/rubrics`, detail: "Planned, for an admin or editor session." },
-          { label: "Scoring", code: "POST /api/v1/reward", detail: "Planned: an API key with the judge scope scores a trajectory against a rubric (the GRPO reward)." },
+          {
+            label: "In the studio",
+            detail: "A rubric editor: write criteria, try them on a trajectory, compare versions. Not in this release.",
+          },
+          {
+            label: "CLI",
+            code: "npx atlas rubrics import rubrics.jsonl",
+            detail: "Planned; today's CLI has no rubric command.",
+          },
+          {
+            label: "API",
+            code: `POST /api/v1/projects/${id}/rubrics`,
+            detail: "Planned, for an admin or editor session.",
+          },
+          {
+            label: "Scoring",
+            code: "POST /api/v1/reward",
+            detail: "Planned: an API key with the judge scope scores a trajectory against a rubric (the GRPO reward).",
+          },
         ]}
       >
         <p>
-          Schemes you can bring: weighted criteria in Task Fulfillment, Tool Appropriateness, Tool Grounding and Parameter
-          Accuracy (0.4 / 0.3 / 0.2 / 0.1), Essential / Important / Optional / Pitfall items, yes/no checklists, or atomic
-          claims with a coverage threshold (MCP-Atlas).
+          Schemes you can bring: weighted criteria in Task Fulfillment, Tool Appropriateness, Tool Grounding and
+          Parameter Accuracy (0.4 / 0.3 / 0.2 / 0.1), Essential / Important / Optional / Pitfall items, yes/no
+          checklists, or atomic claims with a coverage threshold (MCP-Atlas).
         </p>
       </EmptyState>
     </>
@@ -56,20 +71,25 @@ export function TrajectoriesEmpty() {
         title="Trajectory browsing arrives in a later release"
         badge={later}
         ways={[
-          { label: "API", code: "POST /api/v1/trajectories", detail: "Planned: send episodes with an API key that has the ingest scope (create one under Settings → API keys)." },
+          {
+            label: "API",
+            code: "POST /api/v1/trajectories",
+            detail:
+              "Planned: send episodes with an API key that has the ingest scope (create one under Settings → API keys).",
+          },
           { label: "CLI", code: "npx atlas import trajectories.jsonl", detail: "Planned; not in today's CLI." },
           { label: "Runs", detail: "Benchmark and training runs will record their episodes here on their own." },
           { label: "Export", detail: "Trajectories already stored are included in Jobs → Export project." },
         ]}
       >
         <p>
-          This page will list, search and replay trajectories step by step, diff two of them, and let labelers mark steps and
-          outcomes.
+          This page will list, search and replay trajectories step by step, diff two of them, and let labelers mark
+          steps and outcomes.
         </p>
         {stored > 0 ? (
           <p>
-            This project already holds <span className="font-medium text-fg">{formatNumber(stored)}</span> trajectories: they
-            are kept and included in exports, and will be browsable here.
+            This project already holds <span className="font-medium text-fg">{formatNumber(stored)}</span> trajectories:
+            they are kept and included in exports, and will be browsable here.
           </p>
         ) : null}
       </EmptyState>
@@ -88,12 +108,28 @@ export function RunsEmpty() {
         title="Runs arrive in a later release"
         badge={later}
         ways={[
-          { label: "In the studio", detail: "A “New run” form: policy endpoint, task set, toolspace, loading strategy (eager, ISL, ITL, ITL+PTC), rubric. Planned." },
-          { label: "CLI", code: "npx atlas runs launch --task-set <id> --policy <url>", detail: "Planned; not in today's CLI." },
-          { label: "API", code: "POST /api/v1/projects/{projectId}/runs", detail: "Planned, with an API key that has the run scope; a training learner reports metrics back over /api/v1." },
+          {
+            label: "In the studio",
+            detail:
+              "A “New run” form: policy endpoint, task set, toolspace, loading strategy (eager, ISL, ITL, ITL+PTC), rubric. Planned.",
+          },
+          {
+            label: "CLI",
+            code: "npx atlas runs launch --task-set <id> --policy <url>",
+            detail: "Planned; not in today's CLI.",
+          },
+          {
+            label: "API",
+            code: "POST /api/v1/projects/{projectId}/runs",
+            detail:
+              "Planned, with an API key that has the run scope; a training learner reports metrics back over /api/v1.",
+          },
         ]}
       >
-        <p>Runs will show reward curves (overall and per criterion), MCP benchmark scores, turns and tokens, with live progress under Jobs.</p>
+        <p>
+          Runs will show reward curves (overall and per criterion), MCP benchmark scores, turns and tokens, with live
+          progress under Jobs.
+        </p>
       </EmptyState>
     </>
   );
@@ -110,8 +146,16 @@ export function LeaderboardsEmpty() {
         title="Leaderboards arrive with runs, in a later release"
         badge={later}
         ways={[
-          { label: "Filled by", detail: "Finished benchmark runs. Nothing is entered by hand: a leaderboard is computed from scored trajectories." },
-          { label: "API", code: "GET /api/v1/projects/{projectId}/leaderboards", detail: "Planned, readable with a read-scoped API key." },
+          {
+            label: "Filled by",
+            detail:
+              "Finished benchmark runs. Nothing is entered by hand: a leaderboard is computed from scored trajectories.",
+          },
+          {
+            label: "API",
+            code: "GET /api/v1/projects/{projectId}/leaderboards",
+            detail: "Planned, readable with a read-scoped API key.",
+          },
         ]}
       />
     </>

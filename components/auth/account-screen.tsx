@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useTheme, type ThemeChoice } from "@/components/shell/theme";
+import { type ThemeChoice, useTheme } from "@/components/shell/theme";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
@@ -19,7 +19,10 @@ export function AccountScreen({ user }: { user: { name: string; email: string } 
       <div className="flex flex-col gap-4">
         <ChangePasswordCard />
         <Card>
-          <CardHeader title="Appearance" description="Stored in this browser. System follows your operating system's setting." />
+          <CardHeader
+            title="Appearance"
+            description="Stored in this browser. System follows your operating system's setting."
+          />
           <CardBody>
             <Field label="Theme" className="max-w-48">
               {(p) => (
@@ -61,7 +64,11 @@ function ChangePasswordCard() {
             setErrors(local);
             if (Object.keys(local).length) return;
             setPending(true);
-            const r = await authClient.changePassword({ currentPassword: current, newPassword: next, revokeOtherSessions: true });
+            const r = await authClient.changePassword({
+              currentPassword: current,
+              newPassword: next,
+              revokeOtherSessions: true,
+            });
             setPending(false);
             if (r.error) {
               const wrong = r.error.code === "INVALID_PASSWORD" || r.error.status === 400 || r.error.status === 401;
@@ -80,15 +87,35 @@ function ChangePasswordCard() {
         >
           <Field label="Current password" error={errors.current}>
             {(p) => (
-              <Input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+              <Input
+                {...p}
+                type="password"
+                autoComplete="current-password"
+                value={current}
+                onChange={(e) => setCurrent(e.target.value)}
+              />
             )}
           </Field>
           <Field label="New password" hint={`At least ${MIN_PASSWORD} characters`} error={errors.next}>
-            {(p) => <Input {...p} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />}
+            {(p) => (
+              <Input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                value={next}
+                onChange={(e) => setNext(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="New password, again" error={errors.confirm}>
             {(p) => (
-              <Input {...p} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+              <Input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+              />
             )}
           </Field>
           {errors.form ? (

@@ -68,7 +68,11 @@ export function SignInForm({ next }: { next: string }) {
         )}
       </Field>
       {errors.form ? (
-        <p role="alert" data-testid="sign-in-error" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+        <p
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger"
+        >
           {errors.form}
         </p>
       ) : null}

@@ -25,7 +25,9 @@ export function PickerCard({
       data-testid={testId}
       className={cn(
         "flex min-w-0 flex-col items-start gap-1 rounded-lg border bg-raised px-3.5 py-2.5 text-left transition-colors",
-        selected ? "border-accent shadow-[0_0_0_1px_var(--accent)]" : "border-line hover:border-line-strong hover:bg-hover",
+        selected
+          ? "border-accent shadow-[0_0_0_1px_var(--accent)]"
+          : "border-line hover:border-line-strong hover:bg-hover",
       )}
     >
       <span className="flex w-full items-center justify-between gap-2">

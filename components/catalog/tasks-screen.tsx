@@ -19,7 +19,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useUrlQuery } from "@/components/ui/use-url-query";
 import type { taskRow } from "@/lib/tasks/schemas";
 import { PickerCard } from "./picker-card";
-import { PAGE_SIZE, useTasks, useTaskSets } from "./queries";
+import { PAGE_SIZE, useTaskSets, useTasks } from "./queries";
 
 type Task = z.infer<typeof taskRow>;
 
@@ -27,7 +27,12 @@ export function TasksScreen() {
   const project = useProject();
   const url = useUrlQuery();
   const sets = useTaskSets(project.id);
-  const query = { taskSetId: url.get("set"), q: url.get("q"), sort: url.get("sort") || "externalId", offset: url.getInt("offset", 0) };
+  const query = {
+    taskSetId: url.get("set"),
+    q: url.get("q"),
+    sort: url.get("sort") || "externalId",
+    offset: url.getInt("offset", 0),
+  };
   const tasks = useTasks(project.id, query);
   const [open, setOpen] = useState<Task | null>(null);
   const setItems = sets.data?.items ?? [];
@@ -90,13 +95,20 @@ export function TasksScreen() {
         <EmptyState
           title="No task sets yet"
           ways={[
-            { label: "First start", detail: "A new studio imports MCP-Atlas sample tasks and tau2-bench airline tasks into its demo project." },
-            { label: "CLI", code: "npx atlas tasks import --format mcp-atlas FILE", detail: "Planned; today's CLI has no tasks command." },
+            {
+              label: "First start",
+              detail: "A new studio imports MCP-Atlas sample tasks and tau2-bench airline tasks into its demo project.",
+            },
+            {
+              label: "CLI",
+              code: "npx atlas tasks import --format mcp-atlas FILE",
+              detail: "Planned; today's CLI has no tasks command.",
+            },
             { label: "API", code: "POST /api/v1/projects/{projectId}/task-sets", detail: "Planned, for editors." },
           ]}
         />
       ) : (
-        <div className="mb-5 grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3" role="group" aria-label="Task sets">
+        <fieldset className="mb-5 grid min-w-0 grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3" aria-label="Task sets">
           <PickerCard
             selected={!query.taskSetId}
             onSelect={() => url.set({ set: null, offset: null })}
@@ -120,7 +132,7 @@ export function TasksScreen() {
               description={s.description}
             />
           ))}
-        </div>
+        </fieldset>
       )}
 
       {setItems.length > 0 ? (
@@ -192,7 +204,9 @@ export function TasksScreen() {
           <div className="flex flex-col gap-3">
             <pre className="max-h-[50vh] overflow-auto rounded-md border border-line bg-panel p-3 text-xs whitespace-pre-wrap text-fg">
               {open.prompt}
-              {open.prompt.length >= 300 ? <span className="text-fg-subtle">… (the list shows the first 300 characters)</span> : null}
+              {open.prompt.length >= 300 ? (
+                <span className="text-fg-subtle">… (the list shows the first 300 characters)</span>
+              ) : null}
             </pre>
             <div className="flex items-center gap-2 text-xs text-fg-muted">
               <span>Task id</span>

@@ -1,6 +1,7 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import type { z } from "zod";
 import { useProject } from "@/components/projects/project-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,10 +16,9 @@ import { SearchInput } from "@/components/ui/search-input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useUrlQuery } from "@/components/ui/use-url-query";
-import type { z } from "zod";
 import type { toolRow } from "@/lib/toolspaces/schemas";
 import { PickerCard } from "./picker-card";
-import { PAGE_SIZE, useTools, useToolServers, useToolspaces } from "./queries";
+import { PAGE_SIZE, useToolServers, useTools, useToolspaces } from "./queries";
 
 type Tool = z.infer<typeof toolRow>;
 
@@ -29,7 +29,12 @@ export function ToolspacesScreen() {
   const items = toolspaces.data?.items ?? [];
   const selectedId = url.get("toolspace") || items[0]?.id;
   const selected = items.find((t) => t.id === selectedId);
-  const query = { q: url.get("q"), server: url.get("server"), sort: url.get("sort") || "server", offset: url.getInt("offset", 0) };
+  const query = {
+    q: url.get("q"),
+    server: url.get("server"),
+    sort: url.get("sort") || "server",
+    offset: url.getInt("offset", 0),
+  };
   const tools = useTools(project.id, selected?.id, query);
   const servers = useToolServers(project.id, selected?.id);
   const [open, setOpen] = useState<Tool | null>(null);
@@ -112,14 +117,24 @@ export function ToolspacesScreen() {
         <EmptyState
           title="No toolspaces yet"
           ways={[
-            { label: "First start", detail: "A new studio imports the LiveMCPBench catalogue (527 tools from 70 servers) into its demo project." },
-            { label: "In the studio", detail: "Adding MCP servers (stdio command or Streamable HTTP URL) arrives in a later release." },
+            {
+              label: "First start",
+              detail:
+                "A new studio imports the LiveMCPBench catalogue (527 tools from 70 servers) into its demo project.",
+            },
+            {
+              label: "In the studio",
+              detail: "Adding MCP servers (stdio command or Streamable HTTP URL) arrives in a later release.",
+            },
             { label: "API", code: "POST /api/v1/projects/{projectId}/toolspaces", detail: "Planned, for editors." },
           ]}
         />
       ) : (
         <>
-          <div className="mb-5 grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3" role="group" aria-label="Toolspaces">
+          <fieldset
+            className="mb-5 grid min-w-0 grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3"
+            aria-label="Toolspaces"
+          >
             {items.map((t) => (
               <PickerCard
                 key={t.id}
@@ -138,7 +153,7 @@ export function ToolspacesScreen() {
                 }
               />
             ))}
-          </div>
+          </fieldset>
 
           {selected ? (
             <section aria-label={`Tools of ${selected.name}`}>
@@ -181,14 +196,22 @@ export function ToolspacesScreen() {
                       ))}
                     </Select>
                     {filtered ? (
-                      <Button variant="ghost" size="sm" onClick={() => url.set({ q: null, server: null, offset: null })}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => url.set({ q: null, server: null, offset: null })}
+                      >
                         Clear filters
                       </Button>
                     ) : null}
                     {tools.isError ? <span className="text-xs text-danger">{tools.error.message}</span> : null}
                   </>
                 }
-                empty={filtered ? "No tools match. Try a shorter search or another server." : "This toolspace has no tools yet."}
+                empty={
+                  filtered
+                    ? "No tools match. Try a shorter search or another server."
+                    : "This toolspace has no tools yet."
+                }
                 footer={
                   tools.data ? (
                     <Pagination
@@ -206,13 +229,20 @@ export function ToolspacesScreen() {
         </>
       )}
 
-      <Dialog open={open !== null} onClose={() => setOpen(null)} title={open?.name ?? ""} description={open ? `Server: ${open.server}` : ""}>
+      <Dialog
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        title={open?.name ?? ""}
+        description={open ? `Server: ${open.server}` : ""}
+      >
         {open ? (
           <div className="flex flex-col gap-3 text-sm">
             <p className="whitespace-pre-wrap text-fg">{open.description || "No description."}</p>
             <dl className="grid grid-cols-[8rem_1fr] gap-y-1.5 text-xs">
               <dt className="text-fg-subtle">Schema tokens</dt>
-              <dd className="tabular-nums">{open.schemaTokens === null ? "not counted" : formatNumber(open.schemaTokens)}</dd>
+              <dd className="tabular-nums">
+                {open.schemaTokens === null ? "not counted" : formatNumber(open.schemaTokens)}
+              </dd>
               <dt className="text-fg-subtle">Tool id</dt>
               <dd className="flex items-center gap-2">
                 <code className="font-mono">{open.id}</code>

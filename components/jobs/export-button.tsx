@@ -42,7 +42,15 @@ export function ExportProjectButton({ onLaunched }: { onLaunched?: (jobId: strin
   );
 }
 
-export function JobLink({ projectId, jobId, children }: { projectId: string; jobId: string; children: React.ReactNode }) {
+export function JobLink({
+  projectId,
+  jobId,
+  children,
+}: {
+  projectId: string;
+  jobId: string;
+  children: React.ReactNode;
+}) {
   return (
     <Link href={`/projects/${projectId}/jobs/${jobId}`} className="font-medium text-fg hover:underline">
       {children}

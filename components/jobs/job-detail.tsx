@@ -46,7 +46,11 @@ export function JobDetail({ jobId }: { jobId: string }) {
   if (job.isError || !job.data)
     return (
       <EmptyState
-        title={job.error instanceof ApiError && job.error.status === 404 ? "This job is not in this project" : "The job could not be loaded"}
+        title={
+          job.error instanceof ApiError && job.error.status === 404
+            ? "This job is not in this project"
+            : "The job could not be loaded"
+        }
         actions={<ButtonLink href={`/projects/${project.id}/jobs`}>Back to jobs</ButtonLink>}
       >
         <p>{job.error?.message}</p>
@@ -68,12 +72,22 @@ export function JobDetail({ jobId }: { jobId: string }) {
         actions={
           <>
             {canRun && (j.status === "queued" || j.status === "running") ? (
-              <Button variant="secondary" loading={cancel.isPending} onClick={() => cancel.mutate(j.id)} data-testid="job-cancel">
+              <Button
+                variant="secondary"
+                loading={cancel.isPending}
+                onClick={() => cancel.mutate(j.id)}
+                data-testid="job-cancel"
+              >
                 Cancel
               </Button>
             ) : null}
             {canRun && (j.status === "failed" || j.status === "cancelled") ? (
-              <Button variant="secondary" loading={retry.isPending} onClick={() => retry.mutate(j.id)} data-testid="job-retry">
+              <Button
+                variant="secondary"
+                loading={retry.isPending}
+                onClick={() => retry.mutate(j.id)}
+                data-testid="job-retry"
+              >
                 Retry
               </Button>
             ) : null}
@@ -84,7 +98,8 @@ export function JobDetail({ jobId }: { jobId: string }) {
                 className={buttonClass("primary")}
                 data-testid="job-download"
               >
-                <IconDownload className="size-3.5" /> Download{result.bytes !== null ? ` (${formatBytes(result.bytes)})` : ""}
+                <IconDownload className="size-3.5" /> Download
+                {result.bytes !== null ? ` (${formatBytes(result.bytes)})` : ""}
               </a>
             ) : null}
           </>
@@ -113,7 +128,10 @@ export function JobDetail({ jobId }: { jobId: string }) {
             active={active}
           />
           {j.status === "failed" && j.error ? (
-            <div role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+            <div
+              role="alert"
+              className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger"
+            >
               <p className="font-medium">The job failed</p>
               <p className="mt-0.5 font-mono text-xs break-words">{j.error}</p>
               {canRun ? <p className="mt-1 text-xs">Retry continues from the first unfinished step.</p> : null}

@@ -25,6 +25,7 @@ export function JobLog({ lines, loading }: { lines: JobLogView[] | undefined; lo
     <div className="relative">
       <div
         ref={box}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so keyboard users must be able to focus it
         tabIndex={0}
         role="log"
         aria-label="Job log"
@@ -41,11 +42,17 @@ export function JobLog({ lines, loading }: { lines: JobLogView[] | undefined; lo
         ) : (
           lines?.map((l) => (
             <div key={l.id} className="flex gap-3 whitespace-pre-wrap">
-              <time dateTime={l.at} title={formatAbsolute(new Date(l.at))} className="shrink-0 text-fg-subtle tabular-nums">
+              <time
+                dateTime={l.at}
+                title={formatAbsolute(new Date(l.at))}
+                className="shrink-0 text-fg-subtle tabular-nums"
+              >
                 {new Date(l.at).toLocaleTimeString("en-GB", { hour12: false })}
               </time>
               <span className={cn("w-10 shrink-0 uppercase", levelClass[l.level] ?? "text-fg-subtle")}>{l.level}</span>
-              <span className={cn("min-w-0 break-words", levelClass[l.level] === "text-danger" ? "text-danger" : "text-fg")}>
+              <span
+                className={cn("min-w-0 break-words", levelClass[l.level] === "text-danger" ? "text-danger" : "text-fg")}
+              >
                 {l.message}
               </span>
             </div>

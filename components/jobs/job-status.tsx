@@ -1,7 +1,7 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import type { ProgressTone } from "@/components/ui/progress-bar";
-import { jobTypes } from "@/lib/jobs/types";
 import type { JobStatus } from "@/lib/jobs/schemas";
+import { jobTypes } from "@/lib/jobs/types";
 
 const tones: Record<JobStatus, Tone> = {
   queued: "neutral",
@@ -32,6 +32,12 @@ export function JobStatusBadge({ status }: { status: JobStatus }) {
 }
 
 export const progressTone = (s: JobStatus): ProgressTone =>
-  s === "succeeded" ? "success" : s === "failed" ? "danger" : s === "cancelled" || s === "cancelling" ? "neutral" : "accent";
+  s === "succeeded"
+    ? "success"
+    : s === "failed"
+      ? "danger"
+      : s === "cancelled" || s === "cancelling"
+        ? "neutral"
+        : "accent";
 
 export const jobTitle = (type: string) => (jobTypes as Record<string, { title: string }>)[type]?.title ?? type;

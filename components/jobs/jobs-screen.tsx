@@ -2,7 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useProject } from "@/components/projects/project-context";
-import { buttonClass, Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDuration, shortId } from "@/components/ui/format";
@@ -47,7 +47,9 @@ export function JobsScreen() {
             </JobLink>
             <span className="font-mono text-[11px] text-fg-subtle">
               {shortId(row.original.id)}
-              {row.original.id === launched ? <span className="ml-1.5 font-sans text-accent">just launched</span> : null}
+              {row.original.id === launched ? (
+                <span className="ml-1.5 font-sans text-accent">just launched</span>
+              ) : null}
             </span>
           </div>
         ),
@@ -90,7 +92,8 @@ export function JobsScreen() {
       {
         id: "duration",
         header: "Duration",
-        accessorFn: (j) => (j.startedAt ? new Date(j.finishedAt ?? Date.now()).getTime() - new Date(j.startedAt).getTime() : -1),
+        accessorFn: (j) =>
+          j.startedAt ? new Date(j.finishedAt ?? Date.now()).getTime() - new Date(j.startedAt).getTime() : -1,
         meta: { className: "w-24 whitespace-nowrap tabular-nums text-fg-muted" },
         cell: ({ row }) => duration(row.original) ?? "—",
       },
@@ -146,7 +149,11 @@ export function JobsScreen() {
         rowHref={(j) => `/projects/${project.id}/jobs/${j.id}`}
         toolbar={
           <>
-            <Select aria-label="Filter by status" value={status} onChange={(e) => url.set({ status: e.target.value, before: null })}>
+            <Select
+              aria-label="Filter by status"
+              value={status}
+              onChange={(e) => url.set({ status: e.target.value, before: null })}
+            >
               <option value="">All statuses</option>
               {jobStatuses.map((s) => (
                 <option key={s} value={s}>
@@ -154,7 +161,11 @@ export function JobsScreen() {
                 </option>
               ))}
             </Select>
-            <Select aria-label="Filter by type" value={type} onChange={(e) => url.set({ type: e.target.value, before: null })}>
+            <Select
+              aria-label="Filter by type"
+              value={type}
+              onChange={(e) => url.set({ type: e.target.value, before: null })}
+            >
               <option value="">All types</option>
               {jobTypeNames.map((t) => (
                 <option key={t} value={t}>
@@ -178,9 +189,19 @@ export function JobsScreen() {
               className="mx-auto max-w-2xl text-left"
               title="No jobs yet"
               ways={[
-                { label: "In the studio", detail: "Export project (top right) writes everything in this project to a gzipped JSONL file." },
-                { label: "API", code: `POST /api/v1/projects/${project.id}/jobs  {"type":"project.export"}`, detail: "with an API key that has the run scope" },
-                { label: "Later", detail: "Benchmark runs and GRPO training runs will appear here too, with live progress and logs." },
+                {
+                  label: "In the studio",
+                  detail: "Export project (top right) writes everything in this project to a gzipped JSONL file.",
+                },
+                {
+                  label: "API",
+                  code: `POST /api/v1/projects/${project.id}/jobs  {"type":"project.export"}`,
+                  detail: "with an API key that has the run scope",
+                },
+                {
+                  label: "Later",
+                  detail: "Benchmark runs and GRPO training runs will appear here too, with live progress and logs.",
+                },
               ]}
             />
           )
@@ -188,14 +209,20 @@ export function JobsScreen() {
         footer={
           items?.length ? (
             <div className="flex items-center justify-between text-xs text-fg-muted">
-              <span>{before ? "Older jobs" : "Newest first"} · {items.length} shown</span>
+              <span>
+                {before ? "Older jobs" : "Newest first"} · {items.length} shown
+              </span>
               <div className="flex gap-1.5">
                 {before ? (
                   <Button size="sm" onClick={() => url.set({ before: null })}>
                     Newest
                   </Button>
                 ) : null}
-                <Button size="sm" disabled={!jobs.data?.nextBefore} onClick={() => url.set({ before: jobs.data?.nextBefore })}>
+                <Button
+                  size="sm"
+                  disabled={!jobs.data?.nextBefore}
+                  onClick={() => url.set({ before: jobs.data?.nextBefore })}
+                >
                   Older
                 </Button>
               </div>

@@ -85,7 +85,8 @@ export function useJobArtifacts(projectId: string, jobId: string, enabled: boole
   });
 }
 
-export const artifactUrl = (projectId: string, artifactId: string) => projectPath(projectId, `/artifacts/${artifactId}`);
+export const artifactUrl = (projectId: string, artifactId: string) =>
+  projectPath(projectId, `/artifacts/${artifactId}`);
 
 /** For a succeeded export: {artifactId, bytes, records}. */
 export function exportResult(job: JobView) {
@@ -107,7 +108,8 @@ function useJobMutation(projectId: string, action: "cancel" | "retry") {
       qc.setQueryData(qk.job(projectId, job.id), job);
       qc.invalidateQueries({ queryKey: qk.jobs(projectId) });
       toast({
-        title: action === "cancel" ? (job.status === "cancelled" ? "Job cancelled" : "Cancelling…") : "Job queued again",
+        title:
+          action === "cancel" ? (job.status === "cancelled" ? "Job cancelled" : "Cancelling…") : "Job queued again",
         description:
           action === "cancel"
             ? "Finished steps are kept; Retry continues from the first unfinished one."
@@ -115,7 +117,11 @@ function useJobMutation(projectId: string, action: "cancel" | "retry") {
       });
     },
     onError: (e) =>
-      toast({ tone: "error", title: action === "cancel" ? "Could not cancel the job" : "Could not retry the job", description: e.message }),
+      toast({
+        tone: "error",
+        title: action === "cancel" ? "Could not cancel the job" : "Could not retry the job",
+        description: e.message,
+      }),
   });
 }
 

@@ -69,7 +69,11 @@ function CreateProjectForm({ onDone, onCancel }: { onDone: () => void; onCancel:
           />
         )}
       </Field>
-      <Field label="Description" hint="Optional: what this project is for" error={fieldError(create.error, "description")}>
+      <Field
+        label="Description"
+        hint="Optional: what this project is for"
+        error={fieldError(create.error, "description")}
+      >
         {(p) => <Textarea {...p} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
       {formError(create.error, ["name", "description"]) ? (

@@ -36,13 +36,46 @@ type Tile = {
 };
 
 const tiles: Tile[] = [
-  { key: "toolspaces", label: "Toolspaces", segment: "toolspaces", icon: IconToolspaces, sub: (s) => `${formatNumber(s.tools)} tools`, hint: "MCP servers and their tool catalogues" },
-  { key: "taskSets", label: "Task sets", segment: "tasks", icon: IconTasks, sub: (s) => `${formatNumber(s.tasks)} tasks`, hint: "Prompts the agent is evaluated on" },
-  { key: "rubrics", label: "Rubrics", segment: "rubrics", icon: IconRubrics, hint: "Weighted criteria that score trajectories" },
-  { key: "trajectories", label: "Trajectories", segment: "trajectories", icon: IconTrajectories, hint: "Recorded agent episodes, step by step" },
+  {
+    key: "toolspaces",
+    label: "Toolspaces",
+    segment: "toolspaces",
+    icon: IconToolspaces,
+    sub: (s) => `${formatNumber(s.tools)} tools`,
+    hint: "MCP servers and their tool catalogues",
+  },
+  {
+    key: "taskSets",
+    label: "Task sets",
+    segment: "tasks",
+    icon: IconTasks,
+    sub: (s) => `${formatNumber(s.tasks)} tasks`,
+    hint: "Prompts the agent is evaluated on",
+  },
+  {
+    key: "rubrics",
+    label: "Rubrics",
+    segment: "rubrics",
+    icon: IconRubrics,
+    hint: "Weighted criteria that score trajectories",
+  },
+  {
+    key: "trajectories",
+    label: "Trajectories",
+    segment: "trajectories",
+    icon: IconTrajectories,
+    hint: "Recorded agent episodes, step by step",
+  },
   { key: "runs", label: "Runs", segment: "runs", icon: IconRuns, hint: "Benchmark and training runs" },
   { key: "jobs", label: "Jobs", segment: "jobs", icon: IconJobs, hint: "Exports and other background work" },
-  { key: "members", label: "Members", segment: "settings/members", icon: IconSettings, hint: "People and their roles", adminOnly: true },
+  {
+    key: "members",
+    label: "Members",
+    segment: "settings/members",
+    icon: IconSettings,
+    hint: "People and their roles",
+    adminOnly: true,
+  },
 ];
 
 export function OverviewScreen() {
@@ -51,12 +84,18 @@ export function OverviewScreen() {
     queryKey: qk.stats(project.id),
     queryFn: () => api(projectPath(project.id, "/stats"), {}, projectStats),
   });
-  const details = useQuery({ queryKey: qk.project(project.id), queryFn: () => api(projectPath(project.id), {}, projectView) });
+  const details = useQuery({
+    queryKey: qk.project(project.id),
+    queryFn: () => api(projectPath(project.id), {}, projectView),
+  });
   const jobs = useJobs(project.id, {});
   const isAdmin = roleAtLeast(project.role, "admin");
   return (
     <>
-      <PageHeader title={details.data?.name ?? project.name} description={details.data?.description || "What this project holds. Each count opens its page."} />
+      <PageHeader
+        title={details.data?.name ?? project.name}
+        description={details.data?.description || "What this project holds. Each count opens its page."}
+      />
       {stats.isError ? (
         <p role="alert" className="mb-3 text-sm text-danger">
           {stats.error.message}
@@ -102,8 +141,13 @@ export function OverviewScreen() {
           <div className="flex items-center gap-2 text-xs font-medium text-fg-muted">
             <IconLeaderboards className="size-3.5 text-fg-subtle" /> Leaderboards
           </div>
-          <p className="mt-1.5 text-sm text-fg-muted">Arrive with runs: scores with confidence intervals per task set.</p>
-          <Link href={`/projects/${project.id}/leaderboards`} className="mt-1 inline-block text-xs text-accent hover:underline">
+          <p className="mt-1.5 text-sm text-fg-muted">
+            Arrive with runs: scores with confidence intervals per task set.
+          </p>
+          <Link
+            href={`/projects/${project.id}/leaderboards`}
+            className="mt-1 inline-block text-xs text-accent hover:underline"
+          >
             What will be here →
           </Link>
         </div>

@@ -69,7 +69,12 @@ export function ProjectsScreen() {
         title="Projects"
         description="Each project holds its own toolspaces, tasks, rubrics, trajectories, runs, members and API keys."
         actions={
-          <Button variant="primary" icon={<IconPlus className="size-3.5" />} onClick={() => setCreating(true)} data-testid="new-project">
+          <Button
+            variant="primary"
+            icon={<IconPlus className="size-3.5" />}
+            onClick={() => setCreating(true)}
+            data-testid="new-project"
+          >
             New project
           </Button>
         }

@@ -25,7 +25,10 @@ export function ApiKeysScreen() {
   const project = useProject();
   const qc = useQueryClient();
   const toast = useToast();
-  const keys = useQuery({ queryKey: qk.apiKeys(project.id), queryFn: () => api(projectPath(project.id, "/api-keys"), {}, keyList) });
+  const keys = useQuery({
+    queryKey: qk.apiKeys(project.id),
+    queryFn: () => api(projectPath(project.id, "/api-keys"), {}, keyList),
+  });
   const [created, setCreated] = useState<Created | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
   const revoke = useMutation({
@@ -79,7 +82,12 @@ export function ApiKeysScreen() {
         header: "Last used",
         accessorFn: (k) => k.lastUsedAt ?? "",
         meta: { className: "w-28 text-fg-muted" },
-        cell: ({ row }) => (row.original.lastUsedAt ? <RelativeTime value={row.original.lastUsedAt} /> : <span className="text-fg-subtle">never</span>),
+        cell: ({ row }) =>
+          row.original.lastUsedAt ? (
+            <RelativeTime value={row.original.lastUsedAt} />
+          ) : (
+            <span className="text-fg-subtle">never</span>
+          ),
       },
       {
         id: "status",
@@ -88,7 +96,10 @@ export function ApiKeysScreen() {
         meta: { className: "w-32" },
         cell: ({ row }) =>
           row.original.revokedAt ? (
-            <span className="flex items-center gap-1.5" title={`Revoked ${new Date(row.original.revokedAt).toLocaleString()}`}>
+            <span
+              className="flex items-center gap-1.5"
+              title={`Revoked ${new Date(row.original.revokedAt).toLocaleString()}`}
+            >
               <Badge tone="danger">revoked</Badge>
             </span>
           ) : (
@@ -102,7 +113,12 @@ export function ApiKeysScreen() {
         meta: { className: "w-24 text-right", alwaysVisible: true },
         cell: ({ row }) =>
           row.original.revokedAt ? null : (
-            <Button variant="ghost" size="sm" className="text-danger hover:text-danger" onClick={() => setRevoking(row.original)}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-danger hover:text-danger"
+              onClick={() => setRevoking(row.original)}
+            >
               Revoke
             </Button>
           ),
@@ -149,7 +165,10 @@ export function ApiKeysScreen() {
       >
         {created ? (
           <div className="flex flex-col gap-3">
-            <p className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning" role="alert">
+            <p
+              className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning"
+              role="alert"
+            >
               Copy the secret now. It is shown only once: the studio keeps only a hash and cannot show it again.
             </p>
             <CopyField value={created.key} testId="api-key-secret" />

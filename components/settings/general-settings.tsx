@@ -18,7 +18,10 @@ export function GeneralSettings() {
   const qc = useQueryClient();
   const router = useRouter();
   const toast = useToast();
-  const details = useQuery({ queryKey: qk.project(project.id), queryFn: () => api(projectPath(project.id), {}, projectView) });
+  const details = useQuery({
+    queryKey: qk.project(project.id),
+    queryFn: () => api(projectPath(project.id), {}, projectView),
+  });
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [nameError, setNameError] = useState<string | null>(null);
@@ -64,10 +67,19 @@ export function GeneralSettings() {
               }}
             >
               <Field label="Project name" error={nameError ?? fieldError(save.error, "name")}>
-                {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} data-testid="project-rename-input" />}
+                {(p) => (
+                  <Input
+                    {...p}
+                    value={name}
+                    onChange={(e) => setName(e.target.value)}
+                    data-testid="project-rename-input"
+                  />
+                )}
               </Field>
               <Field label="Description" hint="Optional" error={fieldError(save.error, "description")}>
-                {(p) => <Textarea {...p} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
+                {(p) => (
+                  <Textarea {...p} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+                )}
               </Field>
               {formError(save.error, ["name", "description"]) ? (
                 <p role="alert" className="text-sm text-danger">
@@ -75,7 +87,13 @@ export function GeneralSettings() {
                 </p>
               ) : null}
               <div className="flex items-center gap-2">
-                <Button type="submit" variant="primary" loading={save.isPending} disabled={!dirty} data-testid="project-save">
+                <Button
+                  type="submit"
+                  variant="primary"
+                  loading={save.isPending}
+                  disabled={!dirty}
+                  data-testid="project-save"
+                >
                   Save
                 </Button>
                 {dirty ? (

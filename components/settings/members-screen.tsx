@@ -116,7 +116,12 @@ export function MembersScreen() {
         enableSorting: false,
         meta: { className: "w-24 text-right", alwaysVisible: true },
         cell: ({ row }) => (
-          <Button variant="ghost" size="sm" className="text-danger hover:text-danger" onClick={() => setRemoving(row.original)}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-danger hover:text-danger"
+            onClick={() => setRemoving(row.original)}
+          >
             Remove
           </Button>
         ),
@@ -130,7 +135,11 @@ export function MembersScreen() {
       <AddMemberCard
         onAdded={(m) => {
           if (m.initialPassword) setCreated({ email: m.email, password: m.initialPassword });
-          else toast({ title: `${m.email} was added as ${m.role}`, description: "They sign in with their existing password." });
+          else
+            toast({
+              title: `${m.email} was added as ${m.role}`,
+              description: "They sign in with their existing password.",
+            });
         }}
       />
       <section className="flex flex-col gap-2">
@@ -194,7 +203,11 @@ export function MembersScreen() {
         footer={
           <>
             <Button onClick={() => setRemoving(null)}>Keep</Button>
-            <Button variant="danger" loading={remove.isPending} onClick={() => removing && remove.mutate(removing.userId)}>
+            <Button
+              variant="danger"
+              loading={remove.isPending}
+              onClick={() => removing && remove.mutate(removing.userId)}
+            >
               Remove
             </Button>
           </>
@@ -256,7 +269,14 @@ function AddMemberCard({ onAdded }: { onAdded: (m: z.infer<typeof addedMember>) 
         >
           <Field label="Email" error={err("email")}>
             {(p) => (
-              <Input {...p} type="email" placeholder="ada@lab.org" value={email} onChange={(e) => setEmail(e.target.value)} data-testid="member-email" />
+              <Input
+                {...p}
+                type="email"
+                placeholder="ada@lab.org"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                data-testid="member-email"
+              />
             )}
           </Field>
           <Field label="Name" hint="Optional, for new accounts" error={err("name")}>
@@ -264,7 +284,13 @@ function AddMemberCard({ onAdded }: { onAdded: (m: z.infer<typeof addedMember>) 
           </Field>
           <Field label="Role" hint={roleDescriptions[role].split(";")[0]} error={err("role")}>
             {(p) => (
-              <Select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)} className="w-full" data-testid="member-role">
+              <Select
+                {...p}
+                value={role}
+                onChange={(e) => setRole(e.target.value as Role)}
+                className="w-full"
+                data-testid="member-role"
+              >
                 {rolesHighFirst.map((r) => (
                   <option key={r} value={r}>
                     {r}

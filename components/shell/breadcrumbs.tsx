@@ -23,7 +23,8 @@ function crumbsFor(pathname: string, projectName?: string): Crumb[] {
     return crumbs;
   }
   crumbs.push({ label: areaLabel(parts[2]) ?? parts[2], href: `${base}/${parts[2]}` });
-  if (parts[3]) crumbs.push({ label: subLabels[parts[3]] ?? (parts[2] === "jobs" ? `Job ${shortId(parts[3])}` : parts[3]) });
+  if (parts[3])
+    crumbs.push({ label: subLabels[parts[3]] ?? (parts[2] === "jobs" ? `Job ${shortId(parts[3])}` : parts[3]) });
   return crumbs;
 }
 
@@ -36,7 +37,7 @@ export function Breadcrumbs({ projectName }: { projectName?: string }) {
         {crumbs.map((c, i) => {
           const last = i === crumbs.length - 1;
           return (
-            <Fragment key={`${c.label}-${i}`}>
+            <Fragment key={c.href ?? c.label}>
               {i > 0 ? (
                 <li aria-hidden="true" className="text-fg-subtle">
                   <IconChevronRight className="size-3" />

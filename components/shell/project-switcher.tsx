@@ -33,7 +33,9 @@ export function ProjectSwitcher({ current }: { current?: { id: string; name: str
             </span>
             <span className="min-w-0 flex-1">
               <span className="block truncate text-sm font-semibold text-fg">{current?.name ?? "Atlas Studio"}</span>
-              <span className="block truncate text-[11px] text-fg-subtle">{current ? "Project" : "Choose a project"}</span>
+              <span className="block truncate text-[11px] text-fg-subtle">
+                {current ? "Project" : "Choose a project"}
+              </span>
             </span>
             <IconChevronUpDown className="size-3.5 text-fg-subtle" />
           </>

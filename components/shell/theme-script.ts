@@ -6,4 +6,3 @@ export const THEME_KEY = "atlas-theme";
  * Kept tiny and dependency-free because it is inlined into every page.
  */
 export const themeScript = `(function(){try{var t=localStorage.getItem("${THEME_KEY}");var d=t==="dark"||(t!=="light"&&matchMedia("(prefers-color-scheme: dark)").matches);var e=document.documentElement;e.classList.toggle("dark",d);e.style.colorScheme=d?"dark":"light"}catch(_){}})()`;
-

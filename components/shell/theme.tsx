@@ -61,7 +61,10 @@ export function ThemeToggle({ className }: { className?: string }) {
       aria-label={label}
       title={label}
       data-testid="theme-toggle"
-      className={cn("inline-flex size-7 items-center justify-center rounded-md text-fg-muted hover:bg-hover hover:text-fg", className)}
+      className={cn(
+        "inline-flex size-7 items-center justify-center rounded-md text-fg-muted hover:bg-hover hover:text-fg",
+        className,
+      )}
     >
       <span suppressHydrationWarning>{dark ? <IconSun /> : <IconMoon />}</span>
     </button>

@@ -65,7 +65,7 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
           </MenuItem>
           <MenuSeparator />
           <MenuLabel>Theme</MenuLabel>
-          <div className="flex gap-1 px-1 pb-1" role="group" aria-label="Theme">
+          <fieldset className="flex gap-1 px-1 pb-1" aria-label="Theme">
             {themes.map((t) => (
               <button
                 key={t.value}
@@ -75,14 +75,20 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
                 onClick={() => setTheme(t.value)}
                 className={cn(
                   "flex flex-1 items-center justify-center gap-1 rounded-md border px-1.5 py-1 text-xs",
-                  choice === t.value ? "border-accent bg-accent-soft text-accent" : "border-line text-fg-muted hover:bg-hover",
+                  choice === t.value
+                    ? "border-accent bg-accent-soft text-accent"
+                    : "border-line text-fg-muted hover:bg-hover",
                 )}
               >
-                {t.value === "light" ? <IconSun className="size-3" /> : t.value === "dark" ? <IconMoon className="size-3" /> : null}
+                {t.value === "light" ? (
+                  <IconSun className="size-3" />
+                ) : t.value === "dark" ? (
+                  <IconMoon className="size-3" />
+                ) : null}
                 {t.label}
               </button>
             ))}
-          </div>
+          </fieldset>
           <MenuSeparator />
           <MenuItem
             testId="sign-out"

@@ -17,7 +17,12 @@ export function Badge({
   children,
   className,
   dot,
-}: { tone?: Tone; children: ReactNode; className?: string; dot?: boolean }) {
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  className?: string;
+  dot?: boolean;
+}) {
   return (
     <span
       className={cn(

@@ -9,7 +9,11 @@ export function CardHeader({
   title,
   description,
   actions,
-}: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="flex items-start justify-between gap-4 border-b border-line px-4 py-3">
       <div className="min-w-0">

@@ -21,7 +21,13 @@ export function CopyButton({
   className,
   size = "sm",
   testId,
-}: { value: string; label?: string; className?: string; size?: "xs" | "sm"; testId?: string }) {
+}: {
+  value: string;
+  label?: string;
+  className?: string;
+  size?: "xs" | "sm";
+  testId?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <button
@@ -45,7 +51,14 @@ export function CopyButton({
         className,
       )}
     >
-      <svg viewBox="0 0 16 16" className="size-3" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+      <svg
+        viewBox="0 0 16 16"
+        className="size-3"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        aria-hidden="true"
+      >
         {state === "copied" ? (
           <path d="M3 8.5l3 3 7-7" strokeLinecap="round" strokeLinejoin="round" />
         ) : (
@@ -64,7 +77,10 @@ export function CopyButton({
 export function CopyField({ value, testId, className }: { value: string; testId?: string; className?: string }) {
   return (
     <div className={cn("flex items-center gap-2 rounded-md border border-line bg-panel py-1 pr-1 pl-2.5", className)}>
-      <code data-testid={testId} className="min-w-0 flex-1 overflow-x-auto text-xs whitespace-nowrap text-fg select-all">
+      <code
+        data-testid={testId}
+        className="min-w-0 flex-1 overflow-x-auto text-xs whitespace-nowrap text-fg select-all"
+      >
         {value}
       </code>
       <CopyButton value={value} />

@@ -19,7 +19,6 @@ import { useShortcut } from "./shortcuts";
 import { Skeleton } from "./skeleton";
 
 declare module "@tanstack/react-table" {
-  // biome-ignore lint/correctness/noUnusedVariables: the generics must match the library's declaration
   interface ColumnMeta<TData extends RowData, TValue> {
     className?: string;
     headerClassName?: string;
@@ -149,9 +148,7 @@ export function DataTable<T>({
     setActive(next);
     if (virtual) virtualizer.scrollToIndex(next, { align: "auto" });
     else
-      scrollRef.current
-        ?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)
-        ?.scrollIntoView({ block: "nearest" });
+      scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.scrollIntoView({ block: "nearest" });
   };
   const open = (i: number) => {
     const row = rows[i];
@@ -249,7 +246,11 @@ export function DataTable<T>({
         className={cn("rounded-lg border border-line bg-raised", virtual ? "overflow-auto" : "overflow-clip")}
         style={virtual ? { maxHeight } : undefined}
       >
-        <table className="w-full border-separate border-spacing-0 text-sm" aria-label={label} aria-rowcount={rows.length}>
+        <table
+          className="w-full border-separate border-spacing-0 text-sm"
+          aria-label={label}
+          aria-rowcount={rows.length}
+        >
           <thead className="sticky top-0 z-10 bg-panel">
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
@@ -314,13 +315,13 @@ export function DataTable<T>({
             ) : virtual ? (
               <>
                 {padTop > 0 ? (
-                  <tr aria-hidden="true">
+                  <tr>
                     <td colSpan={visibleColumns} style={{ height: padTop, padding: 0 }} />
                   </tr>
                 ) : null}
                 {items.map((v) => renderRow(v.index))}
                 {padBottom > 0 ? (
-                  <tr aria-hidden="true">
+                  <tr>
                     <td colSpan={visibleColumns} style={{ height: padBottom, padding: 0 }} />
                   </tr>
                 ) : null}

@@ -38,7 +38,8 @@ export function formatRelative(date: Date, now = Date.now()) {
   const diff = (date.getTime() - now) / 1000;
   const abs = Math.abs(diff);
   const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
-  if (abs < 45) return diff < 0 ? "just now" : "in a few s";
+  // clocks of the server and the browser differ by a little: a few seconds ahead is "just now" too
+  if (abs < 45) return "just now";
   if (abs < 3600) return rtf.format(Math.round(diff / 60), "minute");
   if (abs < 86400) return rtf.format(Math.round(diff / 3600), "hour");
   if (abs < 86400 * 30) return rtf.format(Math.round(diff / 86400), "day");

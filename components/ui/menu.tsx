@@ -38,7 +38,9 @@ export function Menu({
 
   useEffect(() => {
     if (!open) return;
-    const first = panel.current?.querySelector<HTMLElement>("[role=menuitem],[role=menuitemcheckbox],[role=menuitemradio]");
+    const first = panel.current?.querySelector<HTMLElement>(
+      "[role=menuitem],[role=menuitemcheckbox],[role=menuitemradio]",
+    );
     first?.focus();
     const onDown = (e: MouseEvent) => {
       if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
@@ -56,15 +58,19 @@ export function Menu({
     }
     if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Home" && e.key !== "End") return;
     e.preventDefault();
-    const items = [...(panel.current?.querySelectorAll<HTMLElement>("[role=menuitem],[role=menuitemcheckbox],[role=menuitemradio]") ?? [])];
+    const items = [
+      ...(panel.current?.querySelectorAll<HTMLElement>(
+        "[role=menuitem],[role=menuitemcheckbox],[role=menuitemradio]",
+      ) ?? []),
+    ];
     const i = items.indexOf(document.activeElement as HTMLElement);
     const n = items.length;
-    const next =
-      e.key === "Home" ? 0 : e.key === "End" ? n - 1 : e.key === "ArrowDown" ? (i + 1) % n : (i - 1 + n) % n;
+    const next = e.key === "Home" ? 0 : e.key === "End" ? n - 1 : e.key === "ArrowDown" ? (i + 1) % n : (i - 1 + n) % n;
     items[next]?.focus();
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys and Esc are handled for the whole menu here
     <div ref={root} className="relative" onKeyDown={open ? onKeyDown : undefined}>
       <button
         ref={button}
@@ -107,7 +113,13 @@ export function MenuItem({
   href,
   className,
   testId,
-}: { children: ReactNode; onSelect?: () => void; href?: string; className?: string; testId?: string }) {
+}: {
+  children: ReactNode;
+  onSelect?: () => void;
+  href?: string;
+  className?: string;
+  testId?: string;
+}) {
   if (href)
     return (
       <Link href={href} role="menuitem" className={cn(itemClass, className)} onClick={onSelect} data-testid={testId}>
@@ -125,7 +137,11 @@ export function MenuCheckbox({
   children,
   checked,
   onChange,
-}: { children: ReactNode; checked: boolean; onChange: (v: boolean) => void }) {
+}: {
+  children: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <button
       type="button"
@@ -142,7 +158,14 @@ export function MenuCheckbox({
         aria-hidden="true"
       >
         {checked ? (
-          <svg viewBox="0 0 16 16" className="size-3" fill="none" stroke="currentColor" strokeWidth="2.2">
+          <svg
+            viewBox="0 0 16 16"
+            className="size-3"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.2"
+            aria-hidden="true"
+          >
             <path d="M3.5 8.5l3 3 6-6.5" />
           </svg>
         ) : null}
@@ -153,9 +176,11 @@ export function MenuCheckbox({
 }
 
 export function MenuLabel({ children }: { children: ReactNode }) {
-  return <div className="px-2 pt-1.5 pb-1 text-[11px] font-medium uppercase tracking-wide text-fg-subtle">{children}</div>;
+  return (
+    <div className="px-2 pt-1.5 pb-1 text-[11px] font-medium uppercase tracking-wide text-fg-subtle">{children}</div>
+  );
 }
 
 export function MenuSeparator() {
-  return <div className="my-1 h-px bg-line" role="separator" />;
+  return <hr className="my-1 border-line" />;
 }

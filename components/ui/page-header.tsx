@@ -5,7 +5,12 @@ export function PageHeader({
   description,
   actions,
   meta,
-}: { title: ReactNode; description?: ReactNode; actions?: ReactNode; meta?: ReactNode }) {
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  meta?: ReactNode;
+}) {
   return (
     <header className="mb-5 flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
       <div className="min-w-0">

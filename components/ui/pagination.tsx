@@ -8,7 +8,13 @@ export function Pagination({
   total,
   onOffset,
   noun = "rows",
-}: { offset: number; limit: number; total: number; onOffset: (o: number) => void; noun?: string }) {
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  onOffset: (o: number) => void;
+  noun?: string;
+}) {
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + limit, total);
   return (

@@ -39,7 +39,8 @@ export function ProgressBar({
   testId?: string;
 }) {
   const pct = total && total > 0 ? Math.min(100, (done / total) * 100) : null;
-  const label = total !== null ? `${formatNumber(done)} / ${formatNumber(total)} ${unit}` : `${formatNumber(done)} ${unit}`;
+  const label =
+    total !== null ? `${formatNumber(done)} / ${formatNumber(total)} ${unit}` : `${formatNumber(done)} ${unit}`;
   return (
     <div
       className={cn("flex min-w-0 flex-col gap-1", className)}
@@ -56,7 +57,10 @@ export function ProgressBar({
         className={cn("relative w-full overflow-hidden rounded-full bg-hover", compact ? "h-1.5" : "h-2")}
       >
         {pct !== null ? (
-          <div className={cn("h-full rounded-full transition-[width] duration-500", fills[tone])} style={{ width: `${pct}%` }} />
+          <div
+            className={cn("h-full rounded-full transition-[width] duration-500", fills[tone])}
+            style={{ width: `${pct}%` }}
+          />
         ) : active ? (
           <div
             className={cn("absolute inset-y-0 w-2/5 rounded-full", fills[tone])}
@@ -67,7 +71,9 @@ export function ProgressBar({
       <div className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-fg-muted tabular-nums">
         <span>
           {label}
-          {pct !== null ? <span className="text-fg-subtle"> · {pct < 10 ? pct.toFixed(1) : Math.floor(pct)}%</span> : null}
+          {pct !== null ? (
+            <span className="text-fg-subtle"> · {pct < 10 ? pct.toFixed(1) : Math.floor(pct)}%</span>
+          ) : null}
         </span>
         {!compact && rate ? <span>{formatRate(rate, unit)}</span> : null}
         {active && etaSeconds !== null && etaSeconds !== undefined ? (

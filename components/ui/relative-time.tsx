@@ -23,7 +23,8 @@ function subscribe(fn: () => void) {
 
 /** "3 min ago", with the absolute time on hover (and for screen readers via dateTime). */
 export function RelativeTime({ value, className }: { value: string | Date | null | undefined; className?: string }) {
-  const t = useSyncExternalStore(
+  // re-renders on the shared tick; the text is computed from the real clock
+  useSyncExternalStore(
     subscribe,
     () => now,
     () => now,
@@ -32,7 +33,7 @@ export function RelativeTime({ value, className }: { value: string | Date | null
   const d = typeof value === "string" ? new Date(value) : value;
   return (
     <time dateTime={d.toISOString()} title={formatAbsolute(d)} className={className} suppressHydrationWarning>
-      {formatRelative(d, Math.max(t, Date.now() - 30_000))}
+      {formatRelative(d, Date.now())}
     </time>
   );
 }

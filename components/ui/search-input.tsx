@@ -27,19 +27,30 @@ export function SearchInput({
 }) {
   const [text, setText] = useState(value);
   const ref = useRef<HTMLInputElement>(null);
-  const commit = useRef(onCommit);
-  commit.current = onCommit;
+  const onCommitRef = useRef(onCommit);
+  onCommitRef.current = onCommit;
+  // what this box last wrote, to tell our own URL updates from outside ones
+  const committed = useRef(value);
+  const commit = useRef((v: string) => {
+    committed.current = v;
+    onCommitRef.current(v);
+  });
   useShortcut("/", "Focus the search box", () => {
     ref.current?.focus();
     ref.current?.select();
   });
   // follow the URL when it changes from elsewhere (back button, a shared link)
-  useEffect(() => setText(value), [value]);
   useEffect(() => {
-    if (text === value) return;
+    if (value !== committed.current) {
+      committed.current = value;
+      setText(value);
+    }
+  }, [value]);
+  useEffect(() => {
+    if (text === committed.current) return;
     const t = setTimeout(() => commit.current(text), 250);
     return () => clearTimeout(t);
-  }, [text, value]);
+  }, [text]);
   return (
     <div className={cn("relative", className)}>
       <IconSearch className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-fg-subtle" />

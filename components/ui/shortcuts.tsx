@@ -131,7 +131,13 @@ function ShortcutsHelp({ open, onClose, registry }: { open: boolean; onClose: ()
     { keys: "Esc", description: "Close a dialog or menu", group: "General", run: () => {} },
   ]);
   return (
-    <Dialog open={open} onClose={onClose} title="Keyboard shortcuts" description="What this page answers to" testId="shortcuts-dialog">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Keyboard shortcuts"
+      description="What this page answers to"
+      testId="shortcuts-dialog"
+    >
       <div className="flex flex-col gap-4">
         {[...groups].map(([group, shortcuts]) => (
           <section key={group}>
@@ -160,7 +166,12 @@ function ShortcutsHelp({ open, onClose, registry }: { open: boolean; onClose: ()
 }
 
 /** Registers a shortcut while the calling component is mounted (and `enabled`). */
-export function useShortcut(keys: string, description: string, run: () => void, opts: { group?: string; enabled?: boolean } = {}) {
+export function useShortcut(
+  keys: string,
+  description: string,
+  run: () => void,
+  opts: { group?: string; enabled?: boolean } = {},
+) {
   const registry = useContext(ShortcutsContext);
   const runRef = useRef(run);
   runRef.current = run;

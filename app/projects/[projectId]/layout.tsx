@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
+import { getProjectAccess } from "@/app/_server/access";
 import { ProjectAccessDenied } from "@/components/projects/access-denied";
 import { AppShell } from "@/components/shell/app-shell";
-import { getProjectAccess } from "@/app/_server/access";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,13 @@ export const dynamic = "force-dynamic";
  * Members get the project shell. Non-members get a clear 403 page; an unknown id a 404 page.
  * Nobody signed in: the page itself redirects to sign-in with its own path as `next`.
  */
-export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ projectId: string }>;
+}) {
   const { projectId } = await params;
   const access = await getProjectAccess(projectId);
   if (access.kind === "anonymous") return children;

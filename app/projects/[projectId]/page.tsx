@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { OverviewScreen } from "@/components/projects/overview-screen";
 import { requireProjectPage } from "@/app/_server/access";
+import { OverviewScreen } from "@/components/projects/overview-screen";
 
 export const metadata: Metadata = { title: "Overview" };
 

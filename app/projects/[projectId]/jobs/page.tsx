@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { JobsScreen } from "@/components/jobs/jobs-screen";
 import { requireProjectPage } from "@/app/_server/access";
+import { JobsScreen } from "@/components/jobs/jobs-screen";
 
 export const metadata: Metadata = { title: "Jobs" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { RubricsEmpty } from "@/components/areas/area-empty";
 import { requireProjectPage } from "@/app/_server/access";
+import { RubricsEmpty } from "@/components/areas/area-empty";
 
 export const metadata: Metadata = { title: "Rubrics" };
 

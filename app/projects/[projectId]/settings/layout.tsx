@@ -5,7 +5,13 @@ import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { roleAtLeast } from "@/lib/access/roles";
 
 /** Settings are for admins; the check is here on the server, not only in the hidden nav link. */
-export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
+export default async function SettingsLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ projectId: string }>;
+}) {
   const { projectId } = await params;
   const access = await getProjectAccess(projectId);
   if (access.kind !== "member") return children; // the project layout has answered; the page redirects to sign-in

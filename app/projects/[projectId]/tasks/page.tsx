@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { TasksScreen } from "@/components/catalog/tasks-screen";
 import { requireProjectPage } from "@/app/_server/access";
+import { TasksScreen } from "@/components/catalog/tasks-screen";
 
 export const metadata: Metadata = { title: "Tasks" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ToolspacesScreen } from "@/components/catalog/toolspaces-screen";
 import { requireProjectPage } from "@/app/_server/access";
+import { ToolspacesScreen } from "@/components/catalog/toolspaces-screen";
 
 export const metadata: Metadata = { title: "Toolspaces" };
 
