@@ -2,27 +2,8 @@ import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { taskSets, tasks } from "@/db/schema";
+import { escapeLike } from "@/lib/db-text";
 import type { taskListQuery } from "../schemas";
-
-export async function listTaskSets({ db, projectId }: { db: DbOrTx; projectId: string }) {
-  const rows = await db
-    .select({ set: taskSets, n: count(tasks.id) })
-    .from(taskSets)
-    .leftJoin(tasks, eq(tasks.taskSetId, taskSets.id))
-    .where(eq(taskSets.projectId, projectId))
-    .groupBy(taskSets.id)
-    .orderBy(asc(taskSets.createdAt));
-  return rows.map(({ set, n }) => ({
-    id: set.id,
-    name: set.name,
-    description: set.description,
-    source: set.source,
-    tasks: n,
-    createdAt: set.createdAt.toISOString(),
-  }));
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listTasks({
   db,

@@ -1,7 +1,7 @@
 // GET|POST /api/v1/projects - the caller's projects; create one
 import { projects } from "@/lib/api/contracts";
-import { handle } from "@/lib/api/server/handle";
 import { userId } from "@/lib/api/server/grant";
+import { handle } from "@/lib/api/server/handle";
 import { createProject } from "@/lib/projects/server/create-project";
 import { listProjects } from "@/lib/projects/server/list-projects";
 

@@ -1,7 +1,7 @@
 // GET|POST /api/v1/projects/{projectId}/api-keys - list keys; create one (secret shown once)
 import { apiKeys } from "@/lib/api/contracts";
-import { handle } from "@/lib/api/server/handle";
 import { launcherOf } from "@/lib/api/server/grant";
+import { handle } from "@/lib/api/server/handle";
 import { createApiKey } from "@/lib/api-keys/server/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/server/list-api-keys";
 

@@ -16,7 +16,9 @@ export const GET = handle(jobs.projectEvents, async ({ req, params }) => {
           cleanup();
         }
       };
-      const unsubscribe = await subscribe(params.projectId, (e) => send(`event: ${e.kind}\ndata: ${JSON.stringify(e)}\n\n`));
+      const unsubscribe = await subscribe(params.projectId, (e) =>
+        send(`event: ${e.kind}\ndata: ${JSON.stringify(e)}\n\n`),
+      );
       const heartbeat = setInterval(() => send(": ping\n\n"), 15_000);
       cleanup = () => {
         clearInterval(heartbeat);
@@ -35,6 +37,10 @@ export const GET = handle(jobs.projectEvents, async ({ req, params }) => {
     },
   });
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+    headers: {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+    },
   });
 });
