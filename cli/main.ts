@@ -20,6 +20,13 @@ program
   .action((o) => start({ dev: Boolean(o.dev) }));
 
 program
+  .command("build")
+  .description("Build the web app for production (start does this itself when the sources changed)")
+  .action(() => {
+    if (!buildIfNeeded(info)) info("The build is current.");
+  });
+
+program
   .command("worker")
   .description("Run a worker (start as many as you like)")
   .action(() => worker());
