@@ -5,8 +5,6 @@ import { getConfig } from "@/lib/config";
 import { buildIfNeeded } from "./build";
 import { registerAccountCommands } from "./commands/accounts";
 import { registerJobCommands } from "./commands/jobs";
-import { start } from "./commands/start";
-import { worker } from "./commands/worker";
 import { describeError, info } from "./output";
 
 const program = new Command("atlas")
@@ -17,7 +15,7 @@ program
   .command("start")
   .description("Start the studio: database, migrations, demo data on first start, web server and one worker")
   .option("--dev", "run the Next.js development server instead of a production build")
-  .action((o) => start({ dev: Boolean(o.dev) }));
+  .action(async (o) => (await import("./commands/start")).start({ dev: Boolean(o.dev) }));
 
 program
   .command("build")
@@ -29,7 +27,7 @@ program
 program
   .command("worker")
   .description("Run a worker (start as many as you like)")
-  .action(() => worker());
+  .action(async () => (await import("./commands/worker")).worker());
 
 program
   .command("migrate")

@@ -30,7 +30,7 @@ const only = process.argv[2]; // optional: lint | unit | int | e2e
 const want = (step) => !only || only === step;
 
 if (want("lint")) {
-  run("format and lint", "npx", ["biome", "check", "."]);
+  run("format and lint", "npx", ["biome", "check", "--error-on-warnings", "."]);
   run("layout", "npx", [
     "depcruise",
     "--config",

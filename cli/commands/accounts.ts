@@ -6,9 +6,6 @@ import { createApiKeyInput } from "@/lib/api-keys/schemas";
 import { createApiKey } from "@/lib/api-keys/server/create-api-key";
 import { listApiKeys } from "@/lib/api-keys/server/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/server/revoke-api-key";
-import { createUser } from "@/lib/auth/server/create-user";
-import { resetPassword } from "@/lib/auth/server/reset-password";
-import { addMember } from "@/lib/projects/server/members";
 import { operatorNote, table } from "../output";
 import { resolveProject } from "../resolve-project";
 import { withDb } from "../with-db";
@@ -26,6 +23,9 @@ export function registerAccountCommands(program: Command) {
     .action(async (o) =>
       withDb(async ({ db }) => {
         operatorNote();
+        // password hashing loads better-auth: only the commands that need it pay for it
+        const { createUser } = await import("@/lib/auth/server/create-user");
+        const { addMember } = await import("@/lib/projects/server/members");
         const u = await createUser({ db, input: { email: o.email, name: o.name, password: o.password } });
         console.log(`Created ${u.email}`);
         if (u.generated) console.log(`Password (shown once): ${u.password}`);
@@ -44,6 +44,7 @@ export function registerAccountCommands(program: Command) {
     .action(async (o) =>
       withDb(async ({ db }) => {
         operatorNote();
+        const { resetPassword } = await import("@/lib/auth/server/reset-password");
         const r = await resetPassword({ db, input: { email: o.email, password: o.password } });
         console.log(
           o.password ? `Password of ${r.email} changed` : `New password of ${r.email} (shown once): ${r.password}`,

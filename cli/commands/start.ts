@@ -5,7 +5,7 @@ import net from "node:net";
 import { closeDb, getDb } from "@/db/client";
 import { openDatabase } from "@/db/database";
 import { runMigrations } from "@/db/migrate";
-import { getAuthSecret } from "@/lib/auth/server/auth";
+import { getAuthSecret } from "@/lib/auth/server/secret";
 import { getConfig } from "@/lib/config";
 import { runFirstStart } from "@/lib/setup/server/first-start";
 import { buildIfNeeded } from "../build";
