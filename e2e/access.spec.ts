@@ -44,7 +44,14 @@ test.beforeAll(async () => {
   const scopes = ["read", "ingest", "judge", "run"];
   const keys: Record<string, string> = {};
   // for each scope, a key with every other scope: it must be refused where that scope is needed
-  for (const s of scopes) keys[s] = (await createKey(admin, project.id, scopes.filter((x) => x !== s))).key;
+  for (const s of scopes)
+    keys[s] = (
+      await createKey(
+        admin,
+        project.id,
+        scopes.filter((x) => x !== s),
+      )
+    ).key;
   keys.all = (await createKey(admin, project.id, scopes)).key;
   c = {
     projectId: project.id,

@@ -23,7 +23,9 @@ test("bad input gets a 4xx naming the field, and nothing is created", async () =
   const bad = await admin.post(`/api/v1/projects/${p.id}/api-keys`, { data: { name: "x", scopes: ["admin"] } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatchObject({ code: "VALIDATION", field: "scopes.0" });
-  const badJob = await admin.post(`/api/v1/projects/${p.id}/jobs`, { data: { type: "project.export", payload: { pageSize: 0 } } });
+  const badJob = await admin.post(`/api/v1/projects/${p.id}/jobs`, {
+    data: { type: "project.export", payload: { pageSize: 0 } },
+  });
   expect((await badJob.json()).error).toMatchObject({ code: "VALIDATION", field: "payload.pageSize" });
   expect((await (await admin.get(`/api/v1/projects/${p.id}/api-keys`)).json()).items).toEqual([]);
   expect((await (await admin.get(`/api/v1/projects/${p.id}/jobs`)).json()).items).toEqual([]);
