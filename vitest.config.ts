@@ -21,8 +21,9 @@ export default defineConfig({
           globalSetup: ["db/test/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // the tests share one database; each makes its own project, so files may run in parallel
-          fileParallelism: true,
+          // one database and one step queue: a worker started by one file would take the steps
+          // of another file's jobs, so files run one after another
+          fileParallelism: false,
         },
       },
     ],
