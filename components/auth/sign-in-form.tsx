@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { authClient } from "./auth-client";
@@ -11,6 +11,10 @@ export function SignInForm({ next }: { next: string }) {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
   const [pending, setPending] = useState(false);
+  // Until the page is interactive the form stays disabled: a native submit would put the
+  // password in the URL.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   return (
     <form
@@ -40,45 +44,47 @@ export function SignInForm({ next }: { next: string }) {
         router.refresh();
       }}
     >
-      <Field label="Email" error={errors.email}>
-        {(p) => (
-          <Input
-            {...p}
-            type="email"
-            name="email"
-            autoComplete="username"
-            autoFocus
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            data-testid="sign-in-email"
-          />
-        )}
-      </Field>
-      <Field label="Password" error={errors.password}>
-        {(p) => (
-          <Input
-            {...p}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            data-testid="sign-in-password"
-          />
-        )}
-      </Field>
-      {errors.form ? (
-        <p
-          role="alert"
-          data-testid="sign-in-error"
-          className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger"
-        >
-          {errors.form}
-        </p>
-      ) : null}
-      <Button type="submit" variant="primary" loading={pending} className="w-full" data-testid="sign-in-submit">
-        Sign in
-      </Button>
+      <fieldset disabled={!ready} className="flex min-w-0 flex-col gap-4">
+        <Field label="Email" error={errors.email}>
+          {(p) => (
+            <Input
+              {...p}
+              type="email"
+              name="email"
+              autoComplete="username"
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              data-testid="sign-in-email"
+            />
+          )}
+        </Field>
+        <Field label="Password" error={errors.password}>
+          {(p) => (
+            <Input
+              {...p}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="sign-in-password"
+            />
+          )}
+        </Field>
+        {errors.form ? (
+          <p
+            role="alert"
+            data-testid="sign-in-error"
+            className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger"
+          >
+            {errors.form}
+          </p>
+        ) : null}
+        <Button type="submit" variant="primary" loading={pending} className="w-full" data-testid="sign-in-submit">
+          Sign in
+        </Button>
+      </fieldset>
     </form>
   );
 }

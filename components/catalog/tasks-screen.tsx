@@ -85,7 +85,7 @@ export function TasksScreen() {
           {sets.error.message}
         </p>
       ) : null}
-      {sets.isLoading ? (
+      {sets.isPending ? (
         <div className="mb-5 grid grid-cols-1 gap-3 md:grid-cols-3">
           <Skeleton className="h-16" />
           <Skeleton className="h-16" />
@@ -141,7 +141,7 @@ export function TasksScreen() {
           testId="tasks-table"
           storageKey="tasks"
           data={tasks.data?.items}
-          loading={tasks.isLoading}
+          loading={tasks.isPending}
           columns={columns}
           getRowId={(t) => t.id}
           onOpen={setOpen}

@@ -45,14 +45,14 @@ export function ToolspacesScreen() {
         id: "name",
         header: "Tool",
         accessorKey: "name",
-        meta: { alwaysVisible: true, className: "w-[24%] min-w-44" },
+        meta: { alwaysVisible: true, className: "w-[24%]" },
         cell: ({ row }) => <span className="font-mono text-xs font-medium text-fg">{row.original.name}</span>,
       },
       {
         id: "server",
         header: "Server",
         accessorKey: "server",
-        meta: { className: "w-[18%] min-w-36" },
+        meta: { className: "w-[16%]" },
         cell: ({ row }) => (
           <button
             type="button"
@@ -90,7 +90,7 @@ export function ToolspacesScreen() {
     [url],
   );
 
-  if (toolspaces.isLoading)
+  if (toolspaces.isPending)
     return (
       <>
         <PageHeader title="Toolspaces" />
@@ -162,7 +162,7 @@ export function ToolspacesScreen() {
                 testId="tools-table"
                 storageKey="tools"
                 data={tools.data?.items}
-                loading={tools.isLoading}
+                loading={tools.isPending}
                 columns={columns}
                 getRowId={(t) => t.id}
                 onOpen={setOpen}

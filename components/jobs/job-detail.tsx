@@ -36,7 +36,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
   const retry = useRetryJob(project.id);
   const canRun = roleAtLeast(project.role, "editor");
 
-  if (job.isLoading)
+  if (job.isPending)
     return (
       <div className="flex flex-col gap-4">
         <SkeletonBlock lines={2} className="max-w-md" />
@@ -173,7 +173,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
           title="Log"
           description={active ? "Live: new lines appear as the workers report them" : "The job's complete log"}
         />
-        <JobLog lines={logs.data} loading={logs.isLoading} />
+        <JobLog lines={logs.data} loading={logs.isPending} />
       </Card>
     </div>
   );

@@ -39,7 +39,7 @@ export function JobsScreen() {
         id: "job",
         header: "Job",
         accessorFn: (j) => jobTitle(j.type),
-        meta: { alwaysVisible: true, className: "w-[26%] min-w-48" },
+        meta: { alwaysVisible: true, className: "w-[22%]" },
         cell: ({ row }) => (
           <div className="flex min-w-0 flex-col">
             <JobLink projectId={project.id} jobId={row.original.id}>
@@ -65,7 +65,7 @@ export function JobsScreen() {
         id: "progress",
         header: "Progress",
         enableSorting: false,
-        meta: { className: "min-w-56 w-[30%]" },
+        meta: { className: "w-[28%]" },
         cell: ({ row }) => {
           const j = row.original;
           return (
@@ -86,7 +86,7 @@ export function JobsScreen() {
         id: "createdAt",
         header: "Launched",
         accessorKey: "createdAt",
-        meta: { className: "w-32 whitespace-nowrap text-fg-muted" },
+        meta: { className: "w-28 whitespace-nowrap text-fg-muted" },
         cell: ({ row }) => <RelativeTime value={row.original.createdAt} />,
       },
       {
@@ -94,14 +94,14 @@ export function JobsScreen() {
         header: "Duration",
         accessorFn: (j) =>
           j.startedAt ? new Date(j.finishedAt ?? Date.now()).getTime() - new Date(j.startedAt).getTime() : -1,
-        meta: { className: "w-24 whitespace-nowrap tabular-nums text-fg-muted" },
+        meta: { className: "w-20 whitespace-nowrap tabular-nums text-fg-muted" },
         cell: ({ row }) => duration(row.original) ?? "—",
       },
       {
         id: "result",
         header: "Result",
         enableSorting: false,
-        meta: { className: "w-36", label: "Result" },
+        meta: { className: "w-32", label: "Result" },
         cell: ({ row }) => {
           const j = row.original;
           const r = exportResult(j);
@@ -143,7 +143,7 @@ export function JobsScreen() {
         testId="jobs-table"
         storageKey="jobs"
         data={items}
-        loading={jobs.isLoading}
+        loading={jobs.isPending}
         columns={columns}
         getRowId={(j) => j.id}
         rowHref={(j) => `/projects/${project.id}/jobs/${j.id}`}
@@ -191,7 +191,7 @@ export function JobsScreen() {
               ways={[
                 {
                   label: "In the studio",
-                  detail: "Export project (top right) writes everything in this project to a gzipped JSONL file.",
+                  detail: "The Export project button above writes everything in this project to a gzipped JSONL file.",
                 },
                 {
                   label: "API",

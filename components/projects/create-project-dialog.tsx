@@ -61,7 +61,6 @@ function CreateProjectForm({ onDone, onCancel }: { onDone: () => void; onCancel:
         {(p) => (
           <Input
             {...p}
-            autoFocus
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder="e.g. ITL agent, 4B, MCP-Bench"

@@ -182,7 +182,7 @@ export function OverviewScreen() {
           </ul>
         ) : (
           <p className="px-4 py-3 text-sm text-fg-muted">
-            {jobs.isLoading ? "Loading…" : "No jobs yet. Exports, benchmark runs and training runs show up here."}
+            {jobs.isPending ? "Loading…" : "No jobs yet. Exports, benchmark runs and training runs show up here."}
           </p>
         )}
       </Card>

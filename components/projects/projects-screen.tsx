@@ -88,7 +88,7 @@ export function ProjectsScreen() {
         label="Projects"
         testId="projects-table"
         data={projects.data?.items}
-        loading={projects.isLoading}
+        loading={projects.isPending}
         columns={columns}
         getRowId={(p) => p.id}
         columnChooser={false}

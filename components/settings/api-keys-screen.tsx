@@ -142,7 +142,7 @@ export function ApiKeysScreen() {
           label="API keys"
           testId="api-keys-table"
           data={keys.data?.items}
-          loading={keys.isLoading}
+          loading={keys.isPending}
           columns={columns}
           getRowId={(k) => k.id}
           columnChooser={false}

@@ -49,7 +49,7 @@ export function GeneralSettings() {
       <Card>
         <CardHeader title="General" description="The project's name appears in the project switcher and breadcrumbs." />
         <CardBody>
-          {details.isLoading ? (
+          {details.isPending ? (
             <SkeletonBlock lines={3} />
           ) : (
             <form

@@ -153,7 +153,7 @@ export function MembersScreen() {
           label="Members"
           testId="members-table"
           data={members.data?.items}
-          loading={members.isLoading}
+          loading={members.isPending}
           columns={columns}
           getRowId={(m) => m.userId}
           columnChooser={false}

@@ -23,10 +23,13 @@ function LiveEvents({ projectId }: { projectId: string }) {
 export function AppShell({
   user,
   project,
+  projectName,
   children,
 }: {
   user: { name: string; email: string };
   project?: ShellProject;
+  /** for pages about a project the user cannot open: its name in the breadcrumbs */
+  projectName?: string;
   children: ReactNode;
 }) {
   const openHelp = useOpenShortcutsHelp();
@@ -65,7 +68,7 @@ export function AppShell({
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-11 shrink-0 items-center gap-3 border-b border-line px-5">
-          <Breadcrumbs projectName={project?.name} />
+          <Breadcrumbs projectName={project?.name ?? projectName} />
           <div className="ml-auto flex items-center gap-1">
             {project ? (
               <span className="mr-2 text-xs text-fg-subtle" data-testid="current-role">

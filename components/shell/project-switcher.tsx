@@ -58,7 +58,7 @@ export function ProjectSwitcher({ current }: { current?: { id: string; name: str
                   <span className="text-xs text-fg-subtle">{p.role}</span>
                 </MenuItem>
               ))}
-              {me.isLoading ? <p className="px-2 py-1.5 text-xs text-fg-subtle">Loading…</p> : null}
+              {me.isPending ? <p className="px-2 py-1.5 text-xs text-fg-subtle">Loading…</p> : null}
             </div>
             <MenuSeparator />
             <MenuItem href="/projects" onSelect={close}>

@@ -35,6 +35,9 @@ export const parseSort = (s: string | null | undefined): Sort =>
   s ? (s.startsWith("-") ? { id: s.slice(1), desc: true } : { id: s, desc: false }) : null;
 export const formatSort = (s: Sort) => (s ? `${s.desc ? "-" : ""}${s.id}` : "");
 
+// TanStack Table recomputes its row models whenever `data` is a new array; a fresh `[]` on
+// each render while loading made it reset its state, re-render, and loop.
+const NO_ROWS: never[] = [];
 const VIRTUALIZE_PAST = 300;
 const ROW_HEIGHT = 34;
 
@@ -102,7 +105,9 @@ export function DataTable<T>({
   }, [storageKey]);
 
   const table = useReactTable({
-    data: data ?? [],
+    data: data ?? NO_ROWS,
+    // paging is done by the server (or not at all): no page index to reset
+    autoResetAll: false,
     columns,
     getRowId: (r) => getRowId(r),
     state: {
@@ -132,6 +137,8 @@ export function DataTable<T>({
   const virtual = rows.length > VIRTUALIZE_PAST;
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
+    // off for short tables: nothing to measure or observe
+    enabled: virtual,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -192,7 +199,7 @@ export function DataTable<T>({
           <td
             key={cell.id}
             className={cn(
-              "border-b border-line px-3 py-1.5 align-middle text-sm group-last/row:border-b-0",
+              "border-b border-line px-3 py-1.5 align-middle text-sm [overflow-wrap:anywhere] group-last/row:border-b-0",
               ci === 0 && i === active && "shadow-[inset_2px_0_0_var(--accent)]",
               cell.column.columnDef.meta?.className,
             )}
@@ -247,7 +254,7 @@ export function DataTable<T>({
         style={virtual ? { maxHeight } : undefined}
       >
         <table
-          className="w-full border-separate border-spacing-0 text-sm"
+          className="w-full table-fixed border-separate border-spacing-0 text-sm"
           aria-label={label}
           aria-rowcount={rows.length}
         >

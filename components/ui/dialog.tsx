@@ -31,8 +31,16 @@ export function Dialog({
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (!open) {
+      if (d.open) d.close();
+      return;
+    }
+    // Opened in the next frame, not inside React's commit: showModal moves focus, and focus
+    // events during a hydration that a click forced made React re-render in a loop.
+    const frame = requestAnimationFrame(() => {
+      if (!d.open) d.showModal();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [open]);
   return (
     <dialog

@@ -21,13 +21,13 @@ export default async function ProjectLayout({
   if (access.kind === "anonymous") return children;
   if (access.kind === "not-found")
     return (
-      <AppShell user={access.user}>
+      <AppShell user={access.user} projectName="Not found">
         <ProjectAccessDenied kind="not-found" />
       </AppShell>
     );
   if (access.kind === "not-member")
     return (
-      <AppShell user={access.user}>
+      <AppShell user={access.user} projectName={access.projectName}>
         <ProjectAccessDenied kind="not-member" projectName={access.projectName} />
       </AppShell>
     );
