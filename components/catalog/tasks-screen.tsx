@@ -108,7 +108,7 @@ export function TasksScreen() {
           ]}
         />
       ) : (
-        <fieldset className="mb-5 grid min-w-0 grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3" aria-label="Task sets">
+        <fieldset className="mb-5 grid min-w-0 grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3" aria-label="Task sets">
           <PickerCard
             selected={!query.taskSetId}
             onSelect={() => url.set({ set: null, offset: null })}

@@ -132,7 +132,7 @@ export function ToolspacesScreen() {
       ) : (
         <>
           <fieldset
-            className="mb-5 grid min-w-0 grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3"
+            className="mb-5 grid min-w-0 grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3"
             aria-label="Toolspaces"
           >
             {items.map((t) => (

@@ -27,6 +27,19 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Relative time with the clock time beside it: a job's moments are compared with each other. */
+function Stamp({ value }: { value: string | null }) {
+  if (!value) return <span className="text-fg-subtle">—</span>;
+  return (
+    <span className="flex items-baseline gap-1.5">
+      <RelativeTime value={value} />
+      <span className="text-xs text-fg-subtle tabular-nums" suppressHydrationWarning>
+        {new Date(value).toLocaleTimeString("en-GB", { hour12: false })}
+      </span>
+    </span>
+  );
+}
+
 export function JobDetail({ jobId }: { jobId: string }) {
   const project = useProject();
   const job = useJob(project.id, jobId);
@@ -145,13 +158,13 @@ export function JobDetail({ jobId }: { jobId: string }) {
           ) : null}
           <dl className="grid grid-cols-2 gap-x-6 gap-y-3 border-t border-line pt-3 md:grid-cols-5">
             <Detail label="Launched">
-              <RelativeTime value={j.createdAt} />
+              <Stamp value={j.createdAt} />
             </Detail>
             <Detail label="Started">
-              <RelativeTime value={j.startedAt} />
+              <Stamp value={j.startedAt} />
             </Detail>
             <Detail label="Finished">
-              <RelativeTime value={j.finishedAt} />
+              <Stamp value={j.finishedAt} />
             </Detail>
             <Detail label="Duration">
               <span className="tabular-nums">

@@ -47,19 +47,28 @@ export function ApiKeysScreen() {
         header: "Name",
         accessorKey: "name",
         meta: { alwaysVisible: true },
-        cell: ({ row }) => <span className="font-medium text-fg">{row.original.name}</span>,
+        cell: ({ row }) => (
+          <div className="flex min-w-0 flex-col">
+            <span className="font-medium text-fg">{row.original.name}</span>
+            <span className="text-xs text-fg-subtle">
+              created <RelativeTime value={row.original.createdAt} />
+            </span>
+          </div>
+        ),
       },
       {
         id: "prefix",
         header: "Key",
         accessorKey: "prefix",
-        meta: { className: "w-36" },
+        enableSorting: false,
+        meta: { className: "w-32" },
         cell: ({ row }) => <code className="font-mono text-xs text-fg-muted">{row.original.prefix}…</code>,
       },
       {
         id: "scopes",
         header: "Scopes",
         enableSorting: false,
+        meta: { className: "w-40" },
         cell: ({ row }) => (
           <span className="flex flex-wrap gap-1">
             {row.original.scopes.map((s) => (
@@ -69,13 +78,6 @@ export function ApiKeysScreen() {
             ))}
           </span>
         ),
-      },
-      {
-        id: "createdAt",
-        header: "Created",
-        accessorKey: "createdAt",
-        meta: { className: "w-28 text-fg-muted" },
-        cell: ({ row }) => <RelativeTime value={row.original.createdAt} />,
       },
       {
         id: "lastUsedAt",
@@ -93,7 +95,7 @@ export function ApiKeysScreen() {
         id: "status",
         header: "Status",
         accessorFn: (k) => (k.revokedAt ? "revoked" : "active"),
-        meta: { className: "w-32" },
+        meta: { className: "w-24" },
         cell: ({ row }) =>
           row.original.revokedAt ? (
             <span
@@ -110,7 +112,7 @@ export function ApiKeysScreen() {
         id: "actions",
         header: "",
         enableSorting: false,
-        meta: { className: "w-24 text-right", alwaysVisible: true },
+        meta: { className: "w-24 text-right", alwaysVisible: true, label: "Actions" },
         cell: ({ row }) =>
           row.original.revokedAt ? null : (
             <Button
