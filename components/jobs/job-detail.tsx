@@ -127,7 +127,9 @@ export function JobDetail({ jobId }: { jobId: string }) {
               ? "Stopping after the step in flight; finished steps are kept."
               : j.status === "queued"
                 ? "Waiting for a worker to pick it up."
-                : undefined
+                : j.status === "cancelled"
+                  ? `Stopped. The ${formatNumber(j.progress.done)} finished steps are kept${canRun ? "; Retry continues from the next one" : ""}.`
+                  : undefined
           }
         />
         <CardBody className="flex flex-col gap-4">

@@ -133,8 +133,7 @@ export function useLaunchExport(projectId: string) {
   return useMutation({
     mutationFn: () =>
       api(projectPath(projectId, "/jobs"), { method: "POST", body: { type: "project.export", payload: {} } }, jobView),
-    onSuccess: (job) => {
-      qc.setQueryData(qk.job(projectId, job.id), job);
+    onSuccess: () => {
       qc.invalidateQueries({ queryKey: qk.jobs(projectId) });
       qc.invalidateQueries({ queryKey: qk.stats(projectId) });
     },
