@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { api, projectPath } from "@/components/api/client";
 import { qk } from "@/components/api/query-keys";
-import { taskList, taskSetView } from "@/lib/tasks/schemas";
-import { toolList, toolspaceView } from "@/lib/toolspaces/schemas";
+import { taskDetail, taskList, taskSetView } from "@/lib/tasks/schemas";
+import { serverList, toolList, toolspaceView } from "@/lib/toolspaces/schemas";
 
 export const PAGE_SIZE = 100;
 
@@ -42,19 +42,8 @@ export function useToolServers(projectId: string, toolspaceId: string | undefine
     enabled: Boolean(toolspaceId),
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }) => {
-      const counts = new Map<string, number>();
-      let offset = 0;
-      for (;;) {
-        const page = await api(
-          projectPath(projectId, `/toolspaces/${toolspaceId}/tools?sort=server&limit=500&offset=${offset}`),
-          { signal },
-          toolList,
-        );
-        for (const t of page.items) counts.set(t.server, (counts.get(t.server) ?? 0) + 1);
-        offset += page.items.length;
-        if (!page.items.length || offset >= page.total) break;
-      }
-      return [...counts].map(([server, tools]) => ({ server, tools }));
+      const r = await api(projectPath(projectId, `/toolspaces/${toolspaceId}/servers`), { signal }, serverList);
+      return r.items.map((s) => ({ server: s.name, tools: s.tools }));
     },
   });
 }
@@ -79,5 +68,13 @@ export function useTasks(projectId: string, query: TaskQuery) {
       if (query.sort) p.set("sort", query.sort);
       return api(projectPath(projectId, `/tasks?${p}`), { signal }, taskList);
     },
+  });
+}
+
+export function useTask(projectId: string, taskId: string | undefined) {
+  return useQuery({
+    queryKey: ["task", projectId, taskId],
+    enabled: Boolean(taskId),
+    queryFn: ({ signal }) => api(projectPath(projectId, `/tasks/${taskId}`), { signal }, taskDetail),
   });
 }

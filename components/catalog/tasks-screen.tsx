@@ -19,7 +19,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useUrlQuery } from "@/components/ui/use-url-query";
 import type { taskRow } from "@/lib/tasks/schemas";
 import { PickerCard } from "./picker-card";
-import { PAGE_SIZE, useTaskSets, useTasks } from "./queries";
+import { PAGE_SIZE, useTask, useTaskSets, useTasks } from "./queries";
 
 type Task = z.infer<typeof taskRow>;
 
@@ -200,22 +200,36 @@ export function TasksScreen() {
         title={open ? `Task ${open.externalId}` : ""}
         description={open?.taskSetName}
       >
-        {open ? (
-          <div className="flex flex-col gap-3">
-            <pre className="max-h-[50vh] overflow-auto rounded-md border border-line bg-panel p-3 text-xs whitespace-pre-wrap text-fg">
-              {open.prompt}
-              {open.prompt.length >= 300 ? (
-                <span className="text-fg-subtle">… (the list shows the first 300 characters)</span>
-              ) : null}
-            </pre>
-            <div className="flex items-center gap-2 text-xs text-fg-muted">
-              <span>Task id</span>
-              <code className="font-mono">{open.id}</code>
-              <CopyButton value={open.id} size="xs" />
-            </div>
-          </div>
-        ) : null}
+        {open ? <TaskBody projectId={project.id} row={open} /> : null}
       </Dialog>
     </>
+  );
+}
+
+/** The whole task: the list holds only the first 300 characters of each prompt. */
+function TaskBody({ projectId, row }: { projectId: string; row: { id: string; prompt: string } }) {
+  const task = useTask(projectId, row.id);
+  return (
+    <div className="flex flex-col gap-3">
+      <pre className="max-h-[40vh] overflow-auto rounded-md border border-line bg-panel p-3 text-xs whitespace-pre-wrap text-fg">
+        {task.data?.prompt ?? row.prompt}
+      </pre>
+      {task.error ? <p className="text-xs text-danger">{task.error.message}</p> : null}
+      {task.data ? (
+        <details>
+          <summary className="cursor-pointer text-xs font-medium text-fg-muted">
+            Reference (answer, claims, gold actions)
+          </summary>
+          <pre className="mt-2 max-h-[30vh] overflow-auto rounded-md border border-line bg-panel p-3 text-xs text-fg">
+            {JSON.stringify(task.data.reference, null, 2)}
+          </pre>
+        </details>
+      ) : null}
+      <div className="flex items-center gap-2 text-xs text-fg-muted">
+        <span>Task id</span>
+        <code className="font-mono">{row.id}</code>
+        <CopyButton value={row.id} size="xs" />
+      </div>
+    </div>
   );
 }

@@ -28,3 +28,10 @@ export const taskRow = z.object({
   createdAt: z.string(),
 });
 export const taskList = z.object({ items: z.array(taskRow), total: z.number() });
+
+export const taskDetail = taskRow.extend({
+  /** expected answer, claims, gold actions: the shape depends on the benchmark it came from */
+  reference: z.unknown(),
+  metadata: z.unknown(),
+});
+export type TaskDetail = z.infer<typeof taskDetail>;

@@ -27,3 +27,11 @@ export const toolRow = z.object({
   schemaTokens: z.number().nullable(),
 });
 export const toolList = z.object({ items: z.array(toolRow), total: z.number() });
+
+export const serverRow = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  transport: z.enum(["stdio", "http", "offline"]),
+  tools: z.number(),
+});
+export const serverList = z.object({ items: z.array(serverRow) });

@@ -1,7 +1,7 @@
 // Read-only lists of what a project holds: toolspaces and their tools, task sets and tasks.
 import { z } from "zod";
-import { taskList, taskListQuery, taskSetView } from "@/lib/tasks/schemas";
-import { toolList, toolListQuery, toolspaceView } from "@/lib/toolspaces/schemas";
+import { taskDetail, taskList, taskListQuery, taskSetView } from "@/lib/tasks/schemas";
+import { serverList, toolList, toolListQuery, toolspaceView } from "@/lib/toolspaces/schemas";
 import { defineContract } from "../contract";
 import { projectParams, uuidParam } from "../schemas";
 
@@ -28,6 +28,16 @@ export const listTools = defineContract({
   response: toolList,
 });
 
+export const listServers = defineContract({
+  method: "GET",
+  path: "/api/v1/projects/{projectId}/toolspaces/{toolspaceId}/servers",
+  summary: "A toolspace's MCP servers with their tool counts",
+  tag: "toolspaces",
+  access: read,
+  params: projectParams.extend({ toolspaceId: uuidParam("toolspaceId") }),
+  response: serverList,
+});
+
 export const listTaskSets = defineContract({
   method: "GET",
   path: "/api/v1/projects/{projectId}/task-sets",
@@ -47,4 +57,14 @@ export const listTasks = defineContract({
   params: projectParams,
   query: taskListQuery,
   response: taskList,
+});
+
+export const getTask = defineContract({
+  method: "GET",
+  path: "/api/v1/projects/{projectId}/tasks/{taskId}",
+  summary: "One task with its whole prompt and its reference material (answer, claims, gold actions)",
+  tag: "tasks",
+  access: read,
+  params: projectParams.extend({ taskId: uuidParam("taskId") }),
+  response: taskDetail,
 });

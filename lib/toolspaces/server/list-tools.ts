@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { mcpServers, tools, toolspaces } from "@/db/schema";
@@ -29,7 +29,8 @@ export async function listTools({
   }
   if (query.server) where.push(eq(mcpServers.name, query.server));
   const dir = query.sort.startsWith("-") ? desc : asc;
-  const order = query.sort.endsWith("server") ? [dir(mcpServers.name), asc(tools.name)] : [dir(tools.name)];
+  const serverName = sql`lower(${mcpServers.name})`;
+  const order = query.sort.endsWith("server") ? [dir(serverName), asc(tools.name)] : [dir(sql`lower(${tools.name})`)];
   const base = db
     .select()
     .from(tools)
