@@ -62,3 +62,29 @@ test("the OpenAPI document is public and lists the routes", async ({ request }) 
   expect(doc.openapi).toBe("3.1.0");
   expect(doc.paths["/api/v1/projects/{projectId}/jobs"].post.requestBody).toBeDefined();
 });
+
+test("the events stream announces a job's changes to a signed-in member", async () => {
+  const admin = await signedInContext();
+  const p = await createProject(admin, "events");
+  const { cookies } = await admin.storageState();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const ctrl = new AbortController();
+  const res = await fetch(`${baseURL}/api/v1/projects/${p.id}/events`, { headers: { cookie }, signal: ctrl.signal });
+  expect(res.headers.get("content-type")).toContain("text/event-stream");
+  const reader = res.body!.getReader();
+  let text = "";
+  const read = async (until: (text: string) => boolean) => {
+    while (!until(text)) {
+      const { done, value } = await reader.read();
+      if (done) throw new Error(`the stream ended; it said: ${text}`);
+      text += new TextDecoder().decode(value);
+    }
+  };
+  await read((t) => t.includes("connected"));
+  const job = await (
+    await admin.post(`/api/v1/projects/${p.id}/jobs`, { data: { type: "project.export", payload: {} } })
+  ).json();
+  await read((t) => t.includes(`"id":"${job.id}"`));
+  expect(text).toContain(`event: job\ndata: {"projectId":"${p.id}","kind":"job","id":"${job.id}"}`);
+  ctrl.abort();
+});
