@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { taskSets, tasks } from "@/db/schema";
@@ -21,14 +21,17 @@ export async function listTasks({
     where.push(or(ilike(tasks.prompt, like), ilike(tasks.externalId, like)) as SQL);
   }
   const dir = query.sort.startsWith("-") ? desc : asc;
-  const column = query.sort.endsWith("externalId") ? tasks.externalId : tasks.createdAt;
+  // ids like 2, 10, 100 sort as numbers: shorter first, then by text
+  const order = query.sort.endsWith("externalId")
+    ? [dir(sql`length(${tasks.externalId})`), dir(tasks.externalId)]
+    : [dir(tasks.createdAt)];
   const [rows, [total]] = await Promise.all([
     db
       .select({ t: tasks, setName: taskSets.name })
       .from(tasks)
       .innerJoin(taskSets, eq(taskSets.id, tasks.taskSetId))
       .where(and(...where))
-      .orderBy(dir(column), asc(tasks.id))
+      .orderBy(...order, asc(tasks.id))
       .limit(query.limit)
       .offset(query.offset),
     db
