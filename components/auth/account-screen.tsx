@@ -3,6 +3,7 @@ import { useState } from "react";
 import { type ThemeChoice, useTheme } from "@/components/shell/theme";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ErrorText } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
@@ -118,11 +119,7 @@ function ChangePasswordCard() {
               />
             )}
           </Field>
-          {errors.form ? (
-            <p role="alert" className="text-sm text-danger">
-              {errors.form}
-            </p>
-          ) : null}
+          <ErrorText message={errors.form} />
           <div>
             <Button type="submit" variant="primary" loading={pending}>
               Change password

@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DataTable, formatSort, parseSort } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorText } from "@/components/ui/error-text";
 import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -80,11 +81,7 @@ export function TasksScreen() {
         title="Tasks"
         description="Prompts for the agent, grouped in task sets, each with its reference material (expected answer, claims, gold actions) and, later, its rubric."
       />
-      {sets.isError ? (
-        <p role="alert" className="mb-3 text-sm text-danger">
-          {sets.error.message}
-        </p>
-      ) : null}
+      <ErrorText message={sets.error?.message} className="mb-3 text-sm text-danger" />
       {sets.isPending ? (
         <div className="mb-5 grid grid-cols-1 gap-3 md:grid-cols-3">
           <Skeleton className="h-16" />
@@ -214,7 +211,7 @@ function TaskBody({ projectId, row }: { projectId: string; row: { id: string; pr
       <pre className="max-h-[40vh] overflow-auto rounded-md border border-line bg-panel p-3 text-xs whitespace-pre-wrap text-fg">
         {task.data?.prompt ?? row.prompt}
       </pre>
-      {task.error ? <p className="text-xs text-danger">{task.error.message}</p> : null}
+      <ErrorText message={task.error?.message} className="text-xs text-danger" />
       {task.data ? (
         <details>
           <summary className="cursor-pointer text-xs font-medium text-fg-muted">

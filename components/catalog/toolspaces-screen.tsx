@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DataTable, formatSort, parseSort } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorText } from "@/components/ui/error-text";
 import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -108,11 +109,7 @@ export function ToolspacesScreen() {
         title="Toolspaces"
         description="Named sets of MCP servers and the catalogue of their tools, with each tool's schema size in tokens: what an eager agent pays up front, and what ISL/ITL agents load on demand."
       />
-      {toolspaces.isError ? (
-        <p role="alert" className="mb-3 text-sm text-danger">
-          {toolspaces.error.message}
-        </p>
-      ) : null}
+      <ErrorText message={toolspaces.error?.message} className="mb-3 text-sm text-danger" />
       {items.length === 0 && !toolspaces.isError ? (
         <EmptyState
           title="No toolspaces yet"

@@ -6,6 +6,7 @@ import { api, fieldError, formError } from "@/components/api/client";
 import { qk } from "@/components/api/query-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorText } from "@/components/ui/error-text";
 import { Field, Input, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { type ProjectView, projectInput } from "@/lib/projects/schemas";
@@ -75,11 +76,7 @@ function CreateProjectForm({ onDone, onCancel }: { onDone: () => void; onCancel:
       >
         {(p) => <Textarea {...p} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
-      {formError(create.error, ["name", "description"]) ? (
-        <p role="alert" className="text-sm text-danger">
-          {formError(create.error, ["name", "description"])}
-        </p>
-      ) : null}
+      <ErrorText message={formError(create.error, ["name", "description"])} />
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" loading={create.isPending} data-testid="create-project-submit">

@@ -7,6 +7,7 @@ import { qk } from "@/components/api/query-keys";
 import { JobStatusBadge, jobTitle } from "@/components/jobs/job-status";
 import { useJobs } from "@/components/jobs/queries";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ErrorText } from "@/components/ui/error-text";
 import { formatNumber, shortId } from "@/components/ui/format";
 import {
   IconJobs,
@@ -96,11 +97,7 @@ export function OverviewScreen() {
         title={details.data?.name ?? project.name}
         description={details.data?.description || "What this project holds. Each count opens its page."}
       />
-      {stats.isError ? (
-        <p role="alert" className="mb-3 text-sm text-danger">
-          {stats.error.message}
-        </p>
-      ) : null}
+      <ErrorText message={stats.error?.message} className="mb-3 text-sm text-danger" />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="overview-stats">
         {tiles.map((t) => {
           const Icon = t.icon;

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorText } from "@/components/ui/error-text";
 import { IconPlus } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -79,11 +80,7 @@ export function ProjectsScreen() {
           </Button>
         }
       />
-      {projects.isError ? (
-        <p role="alert" className="mb-3 text-sm text-danger">
-          {projects.error.message}
-        </p>
-      ) : null}
+      <ErrorText message={projects.error?.message} className="mb-3 text-sm text-danger" />
       <DataTable
         label="Projects"
         testId="projects-table"

@@ -12,6 +12,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorText } from "@/components/ui/error-text";
 import { Checkbox, Field, Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toast";
@@ -135,11 +136,7 @@ export function ApiKeysScreen() {
       <CreateKeyCard onCreated={setCreated} />
       <section className="flex flex-col gap-2">
         <h2 className="text-sm font-semibold">Keys</h2>
-        {keys.isError ? (
-          <p role="alert" className="text-sm text-danger">
-            {keys.error.message}
-          </p>
-        ) : null}
+        <ErrorText message={keys.error?.message} />
         <DataTable
           label="API keys"
           testId="api-keys-table"
@@ -210,11 +207,7 @@ export function ApiKeysScreen() {
           Everything that uses <span className="font-medium text-fg">{revoking?.name}</span> (
           <code className="font-mono text-xs">{revoking?.prefix}…</code>) stops working at once. This cannot be undone.
         </p>
-        {revoke.error ? (
-          <p role="alert" className="mt-2 text-sm text-danger">
-            {revoke.error.message}
-          </p>
-        ) : null}
+        <ErrorText message={revoke.error?.message} className="mt-2 text-sm text-danger" />
       </Dialog>
     </div>
   );
@@ -276,17 +269,9 @@ function CreateKeyCard({ onCreated }: { onCreated: (k: Created) => void }) {
                 />
               ))}
             </div>
-            {err("scopes") ? (
-              <p id="scopes-error" role="alert" className="text-xs text-danger">
-                {err("scopes")}
-              </p>
-            ) : null}
+            <ErrorText id="scopes-error" message={err("scopes")} className="text-xs text-danger" />
           </fieldset>
-          {formError(create.error, ["name", "scopes"]) ? (
-            <p role="alert" className="text-sm text-danger">
-              {formError(create.error, ["name", "scopes"])}
-            </p>
-          ) : null}
+          <ErrorText message={formError(create.error, ["name", "scopes"])} />
           <div>
             <Button type="submit" variant="primary" loading={create.isPending} data-testid="api-key-create">
               Create key

@@ -8,6 +8,7 @@ import { useProject } from "@/components/projects/project-context";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-button";
+import { ErrorText } from "@/components/ui/error-text";
 import { Field, Input, Textarea } from "@/components/ui/input";
 import { SkeletonBlock } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
@@ -81,11 +82,7 @@ export function GeneralSettings() {
                   <Textarea {...p} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
                 )}
               </Field>
-              {formError(save.error, ["name", "description"]) ? (
-                <p role="alert" className="text-sm text-danger">
-                  {formError(save.error, ["name", "description"])}
-                </p>
-              ) : null}
+              <ErrorText message={formError(save.error, ["name", "description"])} />
               <div className="flex items-center gap-2">
                 <Button
                   type="submit"

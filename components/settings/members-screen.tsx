@@ -13,6 +13,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorText } from "@/components/ui/error-text";
 import { Field, Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Select } from "@/components/ui/select";
@@ -144,11 +145,7 @@ export function MembersScreen() {
       />
       <section className="flex flex-col gap-2">
         <h2 className="text-sm font-semibold">Members</h2>
-        {members.isError ? (
-          <p role="alert" className="text-sm text-danger">
-            {members.error.message}
-          </p>
-        ) : null}
+        <ErrorText message={members.error?.message} />
         <DataTable
           label="Members"
           testId="members-table"
@@ -216,11 +213,7 @@ export function MembersScreen() {
         <p className="text-sm text-fg-muted">
           {removing?.email} loses access to this project at once. Their account and what they made stay.
         </p>
-        {remove.error ? (
-          <p role="alert" className="mt-2 text-sm text-danger">
-            {remove.error.message}
-          </p>
-        ) : null}
+        <ErrorText message={remove.error?.message} className="mt-2 text-sm text-danger" />
       </Dialog>
     </div>
   );
@@ -307,11 +300,10 @@ function AddMemberCard({ onAdded }: { onAdded: (m: z.infer<typeof addedMember>) 
               Add member
             </Button>
           </div>
-          {formError(add.error, ["email", "name", "role"]) ? (
-            <p role="alert" className="text-sm text-danger md:col-span-4">
-              {formError(add.error, ["email", "name", "role"])}
-            </p>
-          ) : null}
+          <ErrorText
+            message={formError(add.error, ["email", "name", "role"])}
+            className="text-sm text-danger md:col-span-4"
+          />
         </form>
       </CardBody>
     </Card>
