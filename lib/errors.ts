@@ -23,7 +23,6 @@ export class AppError extends Error {
 export const notFound = (what: string, field?: string) => new AppError("NOT_FOUND", `${what} was not found`, field);
 export const invalid = (field: string, message: string) => new AppError("VALIDATION", message, field);
 export const conflict = (message: string, field?: string) => new AppError("CONFLICT", message, field);
-export const forbidden = (message: string) => new AppError("FORBIDDEN", message);
 
 export const httpStatus: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,

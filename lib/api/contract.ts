@@ -35,7 +35,4 @@ export const DEFAULT_BODY_LIMIT = 1 * MB;
 
 export const defineContract = <C extends Contract>(c: C) => c;
 
-/** /api/v1/projects/{projectId} -> /api/v1/projects/[projectId] (the Next route folder) */
-export const routeFolderOf = (path: string) => path.replace(/\{(\w+)\}/g, "[$1]");
-
 export const roleRank = (r: Role) => roles.indexOf(r);

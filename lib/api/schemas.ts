@@ -11,4 +11,3 @@ export type ErrorBody = z.infer<typeof errorBody>;
 
 export const uuidParam = (name: string) => z.string().uuid(`${name} must be a UUID`);
 export const projectParams = z.object({ projectId: uuidParam("projectId") });
-export const ok = z.object({ ok: z.literal(true) });

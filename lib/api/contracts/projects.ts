@@ -10,7 +10,7 @@ import {
   projectView,
 } from "@/lib/projects/schemas";
 import { defineContract } from "../contract";
-import { projectParams, uuidParam } from "../schemas";
+import { projectParams } from "../schemas";
 
 const tag = "projects";
 const memberParams = projectParams.extend({ userId: z.string().min(1) });
@@ -108,5 +108,3 @@ export const removeMember = defineContract({
   params: memberParams,
   response: z.object({ userId: z.string() }),
 });
-
-export const projectIdParam = uuidParam("projectId");

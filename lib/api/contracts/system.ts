@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema, scopeSchema } from "@/lib/access/roles";
+import { roleSchema } from "@/lib/access/roles";
 import { defineContract } from "../contract";
 
 export const health = defineContract({
@@ -31,5 +31,3 @@ export const me = defineContract({
     projects: z.array(z.object({ id: z.string(), name: z.string(), role: roleSchema })),
   }),
 });
-
-export const keyInfo = z.object({ id: z.string(), projectId: z.string(), scopes: z.array(scopeSchema) });
