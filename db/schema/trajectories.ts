@@ -1,13 +1,15 @@
-import { index, integer, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
-import { user } from "./auth";
-import { createdAt, id } from "./columns";
+import { customType, index, integer, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tstz } from "./columns";
+import { jobs } from "./jobs";
 import { projects } from "./projects";
 import { judges, rubricVersions } from "./rubrics";
 import { runs } from "./runs";
 import { tasks } from "./tasks";
 
-// Minimal on purpose: the trajectory format (per-step context accounting, loaded tools)
-// is defined with the importers and the viewer and extends these tables by migration.
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+// One row per episode in the canonical format (lib/trajectories/format.ts). The columns
+// after `metadata` are derived on ingest so that the list filters and sorts by index.
 export const trajectories = pgTable(
   "trajectories",
   {
@@ -24,11 +26,37 @@ export const trajectories = pgTable(
     stepCount: integer("step_count").notNull().default(0),
     metadata: jsonb("metadata").notNull().default({}),
     createdAt: createdAt(),
+    /** the task id as the file gave it, kept when no task of the project matches */
+    taskRef: text("task_ref"),
+    /** the first user message, shortened: what the list shows */
+    summary: text("summary").notNull().default(""),
+    policy: text("policy"),
+    loadingStrategy: text("loading_strategy"),
+    tokenizer: text("tokenizer"),
+    contextLimit: integer("context_limit"),
+    tools: jsonb("tools").notNull().default([]),
+    initialTools: text("initial_tools").array().notNull().default([]),
+    toolsUsed: text("tools_used").array().notNull().default([]),
+    toolCallCount: integer("tool_call_count").notNull().default(0),
+    toolErrorCount: integer("tool_error_count").notNull().default(0),
+    peakContextTokens: integer("peak_context_tokens"),
+    durationMs: integer("duration_ms"),
+    contentHash: text("content_hash").notNull().default(""),
+    /** the import job that wrote it; an all-or-nothing import that fails deletes its rows */
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "set null" }),
+    search: tsvector("search"),
   },
   (t) => [
     unique("trajectories_client_uq").on(t.projectId, t.clientId),
-    index("trajectories_project_created_idx").on(t.projectId, t.createdAt),
+    index("trajectories_project_created_idx").on(t.projectId, t.createdAt, t.id),
+    index("trajectories_project_reward_idx").on(t.projectId, t.reward),
+    index("trajectories_project_steps_idx").on(t.projectId, t.stepCount),
+    index("trajectories_project_task_idx").on(t.projectId, t.taskRef),
     index("trajectories_run_idx").on(t.runId),
+    index("trajectories_task_idx").on(t.taskId),
+    index("trajectories_job_idx").on(t.jobId),
+    index("trajectories_tools_used_idx").using("gin", t.toolsUsed),
+    index("trajectories_search_idx").using("gin", t.search),
   ],
 );
 
@@ -42,6 +70,18 @@ export const trajectorySteps = pgTable(
     index: integer("index").notNull(),
     message: jsonb("message").notNull(),
     createdAt: createdAt(),
+    role: text("role").notNull().default("assistant"),
+    toolsLoaded: text("tools_loaded").array().notNull().default([]),
+    toolsUnloaded: text("tools_unloaded").array().notNull().default([]),
+    /** {system, toolSchemas, history, toolOutputs} tokens in context when this step was produced */
+    context: jsonb("context"),
+    tokens: integer("tokens"),
+    /** bytes of the message as JSON: long ones are sent to the browser shortened */
+    bytes: integer("bytes").notNull().default(0),
+    usage: jsonb("usage"),
+    latencyMs: integer("latency_ms"),
+    error: text("error"),
+    startedAt: tstz("started_at"),
   },
   (t) => [unique("trajectory_steps_uq").on(t.trajectoryId, t.index)],
 );
@@ -62,28 +102,12 @@ export const scores = pgTable(
     // null with an error: a failed judgment is never a zero
     value: real("value"),
     error: text("error"),
+    rationale: text("rationale"),
+    /** who gave it when no judge row did: "import", a judge's name in the file */
+    source: text("source"),
     createdAt: createdAt(),
   },
   (t) => [index("scores_trajectory_idx").on(t.trajectoryId)],
-);
-
-export const labels = pgTable(
-  "labels",
-  {
-    id: id(),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
-    trajectoryId: uuid("trajectory_id")
-      .notNull()
-      .references(() => trajectories.id, { onDelete: "cascade" }),
-    stepIndex: integer("step_index"),
-    key: text("key").notNull(),
-    value: jsonb("value").notNull(),
-    authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-  },
-  (t) => [index("labels_trajectory_idx").on(t.trajectoryId)],
 );
 
 export type Trajectory = typeof trajectories.$inferSelect;
