@@ -21,8 +21,9 @@ export const toolCall = z.object({
   type: z.literal("function").default("function"),
   function: z.object({
     name: z.string().min(1, "a tool call needs function.name"),
-    /** JSON text, as the model wrote it (it may not parse: that is a finding, not an import error) */
-    arguments: z.string(),
+    arguments: z
+      .string()
+      .describe("JSON text as the model wrote it; text that does not parse is kept (a finding, not an import error)"),
   }),
 });
 
@@ -33,8 +34,7 @@ export const chatMessage = z.discriminatedUnion("role", [
     role: z.literal("assistant"),
     content: messageContent.default(null),
     tool_calls: z.array(toolCall).optional(),
-    /** reasoning text where the model server returns it separately */
-    reasoning_content: z.string().optional(),
+    reasoning_content: z.string().optional().describe("reasoning text, where the model server returns it separately"),
   }),
   z.object({
     role: z.literal("tool"),
@@ -46,27 +46,28 @@ export const chatMessage = z.discriminatedUnion("role", [
 export type ChatMessage = z.infer<typeof chatMessage>;
 
 /** What was in the model's context when this step was produced, in tokens. */
-export const contextTokens = z.object({
-  system: count,
-  toolSchemas: count,
-  history: count,
-  toolOutputs: count,
-});
+export const contextTokens = z
+  .object({
+    system: count.describe("system prompt"),
+    toolSchemas: count.describe("schemas of the tools loaded at that moment"),
+    history: count.describe("user and assistant messages so far"),
+    toolOutputs: count.describe("tool results so far"),
+  })
+  .describe("tokens in the model's context when this step was produced");
 export type ContextTokens = z.infer<typeof contextTokens>;
 
 export const trajectoryStep = z.object({
   message: chatMessage,
-  /** tool names added to / removed from the loaded set at this step */
-  toolsLoaded: z.array(z.string()).default([]),
-  toolsUnloaded: z.array(z.string()).default([]),
-  /** computed on import with the trajectory's tokenizer when absent */
-  context: contextTokens.optional(),
-  /** tokens of this message itself; computed when absent */
-  tokens: count.optional(),
-  usage: z.object({ promptTokens: count, completionTokens: count }).optional(),
+  toolsLoaded: z.array(z.string()).default([]).describe("tool names added to the loaded set at this step"),
+  toolsUnloaded: z.array(z.string()).default([]).describe("tool names removed from the loaded set at this step"),
+  context: contextTokens.optional().describe("computed on import with the trajectory's tokenizer when absent"),
+  tokens: count.optional().describe("tokens of this message; computed on import when absent"),
+  usage: z
+    .object({ promptTokens: count, completionTokens: count })
+    .optional()
+    .describe("token usage the model server reported for this step"),
   latencyMs: z.number().nonnegative().optional(),
-  /** a tool error, a model error or a limit hit at this step */
-  error: z.string().optional(),
+  error: z.string().optional().describe("a tool error, a model error or a limit hit at this step"),
   startedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type TrajectoryStep = z.infer<typeof trajectoryStep>;
@@ -88,27 +89,36 @@ export const scoreRecord = z.object({
 
 export const trajectoryRecord = z.object({
   format: z.literal(TRAJECTORY_FORMAT).default(TRAJECTORY_FORMAT),
-  /** the client's id: ingesting the same id again into a project changes nothing */
-  id: z.string().min(1).max(300).optional(),
+  id: z
+    .string()
+    .min(1)
+    .max(300)
+    .optional()
+    .describe("the client's id: ingesting the same id again changes nothing; without one, the content hash is the id"),
   task: z
     .object({
-      /** the task's id in its benchmark; matched against the project's tasks */
-      id: z.string().max(300).optional(),
+      id: z.string().max(300).optional().describe("the task's id in its benchmark; matched to the project's tasks"),
       prompt: z.string().optional(),
       taskSet: z.string().optional(),
     })
     .optional(),
   policy: z.object({ name: z.string().optional(), model: z.string().optional() }).optional(),
-  /** a run of the project, by id */
-  runId: z.uuid("runId must be a run's UUID").optional(),
-  loadingStrategy: z.string().max(40).optional(),
-  contextLimit: count.optional(),
-  /** the tokenizer that counted `context` and `tokens` when the file carries them */
-  tokenizer: z.string().max(80).optional(),
-  /** definitions of the tools the episode could load (schemas count toward context) */
-  tools: z.array(toolDefinition).default([]),
-  /** tools loaded before the first step (eager loading: all of them) */
-  initialTools: z.array(z.string()).default([]),
+  runId: z.uuid("runId must be a run's UUID").optional().describe("a run of the project, by id"),
+  loadingStrategy: z.string().max(40).optional().describe("eager, isl, itl, itl+ptc, or your own name"),
+  contextLimit: count.optional().describe("the policy's context window in tokens"),
+  tokenizer: z
+    .string()
+    .max(80)
+    .optional()
+    .describe("the tokenizer that counted `context` and `tokens`, when the file carries them"),
+  tools: z
+    .array(toolDefinition)
+    .default([])
+    .describe("definitions of the tools the episode could load; their schemas count toward context"),
+  initialTools: z
+    .array(z.string())
+    .default([])
+    .describe("tools loaded before the first step (eager loading: all of them)"),
   steps: z.array(trajectoryStep).min(1, "a trajectory needs at least one step"),
   finalAnswer: z.string().optional(),
   outcome: z.enum(outcomes).optional(),
