@@ -4,6 +4,7 @@ import { runMigrations } from "@/db/migrate";
 import { getConfig } from "@/lib/config";
 import { buildIfNeeded } from "./build";
 import { registerAccountCommands } from "./commands/accounts";
+import { registerExportCommand } from "./commands/export";
 import { registerJobCommands } from "./commands/jobs";
 import { describeError, info } from "./output";
 
@@ -44,6 +45,7 @@ program
 
 registerAccountCommands(program);
 registerJobCommands(program);
+registerExportCommand(program);
 
 program.parseAsync(process.argv).catch((err) => {
   info(`atlas: ${describeError(err)}`);

@@ -51,6 +51,8 @@ CREATE TABLE "label_schemas" (
 );
 --> statement-breakpoint
 DROP INDEX "trajectories_project_created_idx";--> statement-breakpoint
+ALTER TABLE "scores" ALTER COLUMN "value" SET DATA TYPE double precision;--> statement-breakpoint
+ALTER TABLE "trajectories" ALTER COLUMN "reward" SET DATA TYPE double precision;--> statement-breakpoint
 ALTER TABLE "labels" ADD COLUMN "label_schema_id" uuid;--> statement-breakpoint
 ALTER TABLE "labels" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "scores" ADD COLUMN "rationale" text;--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { customType, index, integer, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
+import { customType, doublePrecision, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tstz } from "./columns";
 import { jobs } from "./jobs";
 import { projects } from "./projects";
@@ -21,7 +21,7 @@ export const trajectories = pgTable(
     taskId: uuid("task_id").references(() => tasks.id, { onDelete: "set null" }),
     clientId: text("client_id"),
     outcome: text("outcome"),
-    reward: real("reward"),
+    reward: doublePrecision("reward"),
     finalAnswer: text("final_answer"),
     stepCount: integer("step_count").notNull().default(0),
     metadata: jsonb("metadata").notNull().default({}),
@@ -100,7 +100,7 @@ export const scores = pgTable(
     judgeId: uuid("judge_id").references(() => judges.id, { onDelete: "set null" }),
     criterionId: text("criterion_id"),
     // null with an error: a failed judgment is never a zero
-    value: real("value"),
+    value: doublePrecision("value"),
     error: text("error"),
     rationale: text("rationale"),
     /** who gave it when no judge row did: "import", a judge's name in the file */
