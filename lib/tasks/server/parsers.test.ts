@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseMcpAtlasCsv } from "@/lib/imports/formats/mcp-atlas";
 import { parseCatalogue } from "@/lib/toolspaces/server/import-catalogue";
-import { parseMcpAtlasCsv } from "./import-mcp-atlas-tasks";
 import { parseTau2Tasks, tau2Prompt } from "./import-tau2-tasks";
 
 const fixture = (f: string) => fs.readFileSync(`db/seed/data/${f}`, "utf8");
