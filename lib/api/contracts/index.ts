@@ -4,14 +4,21 @@ import * as catalog from "./catalog";
 import * as jobs from "./jobs";
 import * as projects from "./projects";
 import * as system from "./system";
+import * as trajectories from "./trajectories";
 import * as trajectoryView from "./trajectory-view";
 
-export { apiKeys, catalog, jobs, projects, system, trajectoryView };
+export { apiKeys, catalog, jobs, projects, system, trajectories, trajectoryView };
 
 const isContract = (v: unknown): v is Contract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v;
 
 /** Every route of /api/v1: the permission matrix and the OpenAPI document are read from here. */
-export const allContracts: Contract[] = [system, projects, apiKeys, catalog, jobs, trajectoryView].flatMap(
-  (m) => Object.values(m).filter(isContract),
-);
+export const allContracts: Contract[] = [
+  system,
+  projects,
+  apiKeys,
+  catalog,
+  jobs,
+  trajectories,
+  trajectoryView,
+].flatMap((m) => Object.values(m).filter(isContract));
