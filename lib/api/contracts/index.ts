@@ -2,12 +2,13 @@ import type { Contract } from "../contract";
 import * as apiKeys from "./api-keys";
 import * as catalog from "./catalog";
 import * as jobs from "./jobs";
+import * as labeling from "./labeling";
 import * as projects from "./projects";
 import * as system from "./system";
 import * as trajectories from "./trajectories";
 import * as trajectoryView from "./trajectory-view";
 
-export { apiKeys, catalog, jobs, projects, system, trajectories, trajectoryView };
+export { apiKeys, catalog, jobs, labeling, projects, system, trajectories, trajectoryView };
 
 const isContract = (v: unknown): v is Contract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v;
@@ -19,6 +20,7 @@ export const allContracts: Contract[] = [
   apiKeys,
   catalog,
   jobs,
+  labeling,
   trajectories,
   trajectoryView,
 ].flatMap((m) => Object.values(m).filter(isContract));
