@@ -310,41 +310,6 @@ export const queueItemRow = z.object({
 export type QueueItemRow = z.infer<typeof queueItemRow>;
 export const queueItemList = z.object({ items: z.array(queueItemRow) });
 
-/** A step as the labeling screen shows it: text, tool calls, and how much was cut. */
-export const compactStep = z.object({
-  index: z.number(),
-  role: z.string(),
-  text: z.string(),
-  /** characters of text before it was shortened for the browser */
-  textChars: z.number(),
-  reasoning: z.string().nullable(),
-  toolCalls: z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() })),
-  toolCallId: z.string().nullable(),
-  toolName: z.string().nullable(),
-  tokens: z.number().nullable(),
-  error: z.string().nullable(),
-});
-export type CompactStep = z.infer<typeof compactStep>;
-
-export const queueItemDetail = z.object({
-  item: queueItemRow,
-  trajectory: z.object({
-    id: z.string().uuid(),
-    clientId: z.string().nullable(),
-    summary: z.string(),
-    outcome: z.string().nullable(),
-    reward: z.number().nullable(),
-    finalAnswer: z.string().nullable(),
-    policy: z.string().nullable(),
-    taskRef: z.string().nullable(),
-    stepCount: z.number(),
-  }),
-  steps: z.array(compactStep),
-  /** every label on this trajectory with the queue's schemas, by everyone */
-  labels: z.array(labelView),
-});
-export type QueueItemDetail = z.infer<typeof queueItemDetail>;
-
 export const itemDoneView = z.object({
   itemId: z.string().uuid(),
   done: z.boolean(),

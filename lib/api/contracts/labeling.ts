@@ -13,7 +13,6 @@ import {
   labelView,
   queueDetail,
   queueInput,
-  queueItemDetail,
   queueItemList,
   queueItemsAdded,
   queueItemsInput,
@@ -198,16 +197,6 @@ export const addQueueItems = defineContract({
   body: queueItemsInput,
   bodyLimit: 512 * KB,
   response: queueItemsAdded,
-});
-
-export const getQueueItem = defineContract({
-  method: "GET",
-  path: "/api/v1/projects/{projectId}/queues/{queueId}/items/{itemId}",
-  summary: "One queue item for labeling: its trajectory's steps and labels",
-  tag,
-  access: read,
-  params: itemParams,
-  response: queueItemDetail,
 });
 
 export const markItemDone = defineContract({
