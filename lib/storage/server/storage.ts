@@ -8,7 +8,8 @@ import { getConfig } from "@/lib/config";
 
 export interface Storage {
   write(key: string, body: Readable | Buffer | string): Promise<{ bytes: number }>;
-  read(key: string): Readable;
+  /** the whole file, or the bytes [start, end) of it */
+  read(key: string, range?: { start: number; end: number }): Readable;
   size(key: string): Promise<number | null>;
   remove(key: string): Promise<void>;
 }
@@ -30,7 +31,11 @@ export function localStorage(root = path.join(getConfig().dataDir, "artifacts"))
       await fs.promises.rename(tmp, target); // readers never see half a file
       return { bytes: (await fs.promises.stat(target)).size };
     },
-    read: (key) => fs.createReadStream(file(key)),
+    read: (key, range) =>
+      fs.createReadStream(
+        file(key),
+        range ? { start: range.start, end: Math.max(range.start, range.end) - 1 } : undefined,
+      ),
     async size(key) {
       return fs.promises.stat(file(key)).then(
         (s) => s.size,
