@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, meta } from "@/db/schema";
+import { memberships, meta, trajectories } from "@/db/schema";
 import { connectTestDb } from "@/db/test/setup-db";
 import { getProjectStats } from "@/lib/projects/server/project-stats";
 import { DEFAULT_PROJECT_KEY, runFirstStart } from "./first-start";
@@ -23,6 +23,10 @@ describe("first start", () => {
     expect(second.demoProjectId).toBe(first.demoProjectId);
     const stats = await getProjectStats({ db, projectId: first.demoProjectId! });
     expect(stats).toMatchObject({ toolspaces: 1, tools: 527, taskSets: 2, tasks: 60, members: 1 });
+    // the MCP-Atlas reference trajectories, each linked to its task
+    const refs = await db.select().from(trajectories).where(eq(trajectories.projectId, first.demoProjectId!));
+    expect(refs).toHaveLength(10);
+    expect(refs.every((t) => t.taskId && t.clientId?.startsWith("mcp-atlas:") && t.toolCallCount > 0)).toBe(true);
     const [m] = await db.select().from(memberships).where(eq(memberships.projectId, first.demoProjectId!));
     expect(m.role).toBe("admin");
     const [{ value }] = await db.select().from(meta).where(eq(meta.key, DEFAULT_PROJECT_KEY));

@@ -6,9 +6,11 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { memberships, projects, user } from "@/db/schema";
 import { createUser } from "@/lib/auth/server/create-user";
+import { mcpAtlasTrajectories } from "@/lib/imports/formats/mcp-atlas";
 import { importMcpAtlasTasks } from "@/lib/tasks/server/import-mcp-atlas-tasks";
 import { importTau2Tasks } from "@/lib/tasks/server/import-tau2-tasks";
 import { importCatalogue } from "@/lib/toolspaces/server/import-catalogue";
+import { ingestTrajectories, validateRecords } from "@/lib/trajectories/server/ingest-trajectories";
 import { getMeta, setMeta } from "./meta";
 
 const LOCK = 7_361_002;
@@ -64,7 +66,7 @@ async function seedDemoProject(db: DbOrTx, adminId: string): Promise<string> {
       name: "Demo project",
       isDemo: true,
       description:
-        "Real public benchmark data: MCP-Atlas tasks with claims, tau2-bench airline tasks, and the LiveMCPBench catalogue of 527 tools",
+        "Real public benchmark data: MCP-Atlas tasks with claims and human reference trajectories, tau2-bench airline tasks, and the LiveMCPBench catalogue of 527 tools",
     })
     .returning();
   await db.insert(memberships).values({ projectId: p.id, userId: adminId, role: "admin" });
@@ -78,6 +80,11 @@ async function seedDemoProject(db: DbOrTx, adminId: string): Promise<string> {
   });
   await importMcpAtlasTasks({ db, projectId: p.id, csv: read("sample_tasks.csv") });
   await importTau2Tasks({ db, projectId: p.id, json: read("tasks.json") });
+  // the human reference trajectories of the MCP-Atlas tasks: real episodes to open at once
+  const references = validateRecords(mcpAtlasTrajectories(read("sample_tasks.csv")));
+  const results = await ingestTrajectories({ db, projectId: p.id, items: references });
+  const invalid = results.filter((r) => r.status === "invalid");
+  if (invalid.length) throw new Error(`Demo trajectories did not validate: ${JSON.stringify(invalid[0])}`);
   await setMeta(db, DEFAULT_PROJECT_KEY, p.id);
   return p.id;
 }
