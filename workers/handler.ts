@@ -20,4 +20,20 @@ export type JobHandler<P> = {
   finish(ctx: StepContext<P> & { results: unknown[] }): Promise<unknown>;
   /** after the finishing transaction committed: remove temporary files and the like */
   cleanup?(ctx: { job: Job }): Promise<void>;
+  /** in the transaction that ends the job failed or cancelled: take back what must not stay half-done */
+  abandon?(ctx: { db: DbOrTx; job: Job; payload: P; status: "failed" | "cancelled" }): Promise<void>;
 };
+
+/**
+ * A failure that running the step again cannot fix (the input itself is wrong): the job fails
+ * at once instead of retrying, with `report` as its result.
+ */
+export class JobRejected extends Error {
+  constructor(
+    message: string,
+    readonly report?: unknown,
+  ) {
+    super(message);
+    this.name = "JobRejected";
+  }
+}

@@ -9,7 +9,7 @@ import { type Job, jobLogs, jobSteps, jobs } from "@/db/schema";
 import { notifyJob } from "@/lib/jobs/server/notify";
 import { enqueueStep, PLAN_STEP, type StepMessage } from "@/lib/jobs/server/queue";
 import { type JobType, jobTypes } from "@/lib/jobs/types";
-import type { StepContext } from "./handler";
+import { JobRejected, type StepContext } from "./handler";
 import { handlers } from "./registry";
 
 export type StepOutcome = "done" | "skipped" | "busy" | "cancelled" | "failed";
@@ -119,6 +119,11 @@ async function finishAs(
     .set({ status, finishedAt: sql`now()`, updatedAt: sql`now()`, ...(result !== undefined ? { result } : {}) })
     .where(eq(jobs.id, job.id));
   await tx.insert(jobLogs).values({ jobId: job.id, message, level: status === "failed" ? "error" : "info" });
+  if (status !== "succeeded") {
+    const handler = handlers[job.type as JobType];
+    const payload = jobTypes[job.type as JobType]?.payload.safeParse(job.payload);
+    if (handler?.abandon && payload?.success) await handler.abandon({ db: tx, job, payload: payload.data, status });
+  }
   await notifyJob(tx, job.projectId, job.id);
 }
 
@@ -139,16 +144,30 @@ async function recordFailure(
         await finishAs(tx, job, "cancelled", "Cancelled during a step; finished steps are kept");
       return { outcome: "cancelled" as const, job };
     }
-    const last = attempt >= maxAttempts;
+    const rejected = err instanceof JobRejected;
+    const last = rejected || attempt >= maxAttempts;
     const label = msg.step === PLAN_STEP ? "Planning" : `Step ${msg.step + 1}`;
     await tx.insert(jobLogs).values({
       jobId: job.id,
       level: "error",
-      message: `${label} failed (attempt ${attempt} of ${maxAttempts}): ${reason}${last ? "" : "; retrying"}`,
+      message: rejected
+        ? `${label} failed: ${reason}`
+        : `${label} failed (attempt ${attempt} of ${maxAttempts}): ${reason}${last ? "" : "; retrying"}`,
     });
     if (last) {
-      await tx.update(jobs).set({ error: reason }).where(eq(jobs.id, job.id));
-      await finishAs(tx, job, "failed", "Failed: retry it from the Jobs page once the cause is fixed");
+      const report = rejected && err.report !== undefined ? { result: err.report } : {};
+      await tx
+        .update(jobs)
+        .set({ error: reason, ...report })
+        .where(eq(jobs.id, job.id));
+      await finishAs(
+        tx,
+        job,
+        "failed",
+        rejected
+          ? "Failed: the input has to be fixed first"
+          : "Failed: retry it from the Jobs page once the cause is fixed",
+      );
     } else await notifyJob(tx, job.projectId, job.id);
     return { outcome: "failed" as const, job };
   });

@@ -1,6 +1,7 @@
 // Job contracts: name, version, zod payload. Payloads carry ids and options, not data;
 // new payload fields are optional so that queued jobs survive an upgrade.
 import { z } from "zod";
+import { fieldMappingSchema, importFormatSchema, importModeSchema } from "@/lib/imports/schemas";
 
 export const jobTypes = {
   "project.export": {
@@ -9,6 +10,23 @@ export const jobTypes = {
     description: "Writes the project's task sets, tasks, rubrics, trajectories, scores and labels to a JSONL archive",
     payload: z.object({
       /** records per step: smaller steps show finer progress and lose less on a crash */
+      pageSize: z.number().int().min(10).max(5000).optional(),
+    }),
+  },
+  "trajectories.import": {
+    version: 1,
+    title: "Import trajectories",
+    description:
+      "Reads an uploaded file (JSONL, JSON, Inspect log, MCP-Atlas CSV), validates every record, then imports it page by page",
+    payload: z.object({
+      /** the uploaded file */
+      artifactId: z.uuid("artifactId must be an artifact's UUID"),
+      /** detected from the file when left out */
+      format: importFormatSchema.optional(),
+      /** the file's fields for the canonical ones; guessed from the first records when left out */
+      mapping: fieldMappingSchema.optional(),
+      mode: importModeSchema.default("all-or-nothing"),
+      /** records per step */
       pageSize: z.number().int().min(10).max(5000).optional(),
     }),
   },
