@@ -1,4 +1,5 @@
 import type { ComponentType } from "react";
+import { IconLabeling } from "@/components/labeling/icon-labeling";
 import {
   IconJobs,
   IconLeaderboards,
@@ -29,6 +30,7 @@ export const navItems: NavItem[] = [
   { segment: "tasks", label: "Tasks", icon: IconTasks, key: "t" },
   { segment: "rubrics", label: "Rubrics", icon: IconRubrics, key: "r", later: true },
   { segment: "trajectories", label: "Trajectories", icon: IconTrajectories, key: "y", later: true },
+  { segment: "labeling", label: "Labeling", icon: IconLabeling, key: "a" },
   { segment: "runs", label: "Runs", icon: IconRuns, key: "u", later: true },
   { segment: "leaderboards", label: "Leaderboards", icon: IconLeaderboards, key: "b", later: true },
   { segment: "jobs", label: "Jobs", icon: IconJobs, key: "j" },
