@@ -83,6 +83,15 @@ for (const { method, path } of routes) {
       expect(await call(c.anonymous, method, url, c.keys.all), "API key on a user-only route").toBe(403);
       return;
     }
+    if (contract.access.kind === "key") {
+      // the project is the key's own: members and keys without the scope are refused
+      const { scope } = contract.access;
+      expect(await call(c.members.editor, method, url), "member on a key-only route").toBe(403);
+      expect(await call(c.outsider, method, url), "signed-in user on a key-only route").toBe(403);
+      expect(await call(c.anonymous, method, url, c.keys[scope]), `key without '${scope}'`).toBe(403);
+      expect(await call(c.anonymous, method, url, c.keys.all), "key with the scope").not.toBe(403);
+      return;
+    }
     const { role, scope } = contract.access;
     expect(await call(c.outsider, method, url), "signed-in non-member").toBe(403);
     expect(await call(c.anonymous, method, url, c.foreignKey), "key of another project").toBe(403);

@@ -8,7 +8,9 @@ export type Access =
   /** any signed-in user (no project in the path); API keys are refused */
   | { kind: "user" }
   /** a project in the path: members need `role`, API keys of that project need `scope`; null refuses that kind of caller */
-  | { kind: "project"; role: Role | null; scope: Scope | null };
+  | { kind: "project"; role: Role | null; scope: Scope | null }
+  /** the short-form machine routes (`POST /api/v1/trajectories`): API keys with `scope`, on the key's own project */
+  | { kind: "key"; scope: Scope };
 
 export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -24,6 +26,8 @@ export type Contract = {
   body?: z.ZodType;
   /** bytes; bodies past it get 413 */
   bodyLimit?: number;
+  /** a body that is not JSON (a file upload), streamed by the handler itself */
+  rawBody?: "application/octet-stream";
   /** a zod schema for JSON responses; a string names another content type (streams, downloads) */
   response: z.ZodType | "text/event-stream" | "application/octet-stream";
   status?: 200 | 201 | 202;

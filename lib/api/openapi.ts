@@ -30,6 +30,7 @@ const accessText = (c: Contract) => {
   const a = c.access;
   if (a.kind === "public") return "Public.";
   if (a.kind === "user") return "Signed-in users (session cookie).";
+  if (a.kind === "key") return `API keys with scope \`${a.scope}\`, on the key's own project.`;
   return [
     a.role ? `members with role ${a.role} or higher` : null,
     a.scope ? `API keys of the project with scope \`${a.scope}\`` : null,
@@ -49,13 +50,14 @@ export function buildOpenApi() {
     paths[c.path] ??= {};
     paths[c.path][c.method.toLowerCase()] = {
       summary: c.summary,
-      description: `Access: ${accessText(c)}${c.body ? ` Body limit: ${c.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes.` : ""}`,
+      description: `Access: ${accessText(c)}${c.body || c.rawBody ? ` Body limit: ${c.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes.` : ""}`,
       tags: [c.tag],
       parameters: parameters(c),
       ...(c.access.kind === "public" ? { security: [] } : {}),
       ...(c.body
         ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(c.body, "input") } } } }
         : {}),
+      ...(c.rawBody ? { requestBody: { required: true, content: { [c.rawBody]: {} } } } : {}),
       responses: { [String(c.status ?? 200)]: success, "4XX": errors },
     };
   }

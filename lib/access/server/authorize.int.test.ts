@@ -73,4 +73,21 @@ describe("authorize", () => {
     expect(await status({ kind: "project", role: "admin", scope: null }, caller, a.project.id)).toBe(403);
     expect(await status({ kind: "user" }, caller)).toBe(403);
   });
+
+  it("admits keys with the scope on the short-form key routes, on the key's own project, and no members", async () => {
+    const { project, users } = await makeProject(db, { admin: 1 });
+    const key = await createApiKey({
+      db,
+      projectId: project.id,
+      userId: null,
+      input: { name: "k", scopes: ["ingest"] },
+    });
+    const caller: Caller = { kind: "key", keyId: key.id, projectId: project.id, scopes: ["ingest"] };
+    expect(await authorize({ db, access: { kind: "key", scope: "ingest" }, caller })).toMatchObject({
+      projectId: project.id,
+    });
+    expect(await status({ kind: "key", scope: "judge" }, caller)).toBe(403);
+    expect(await status({ kind: "key", scope: "ingest" }, asUser(users.admin))).toBe(403);
+    expect(await status({ kind: "key", scope: "ingest" }, null)).toBe(401);
+  });
 });

@@ -29,6 +29,16 @@ export async function authorize({
     if (caller.kind !== "user") throw new AppError("FORBIDDEN", "This endpoint is for signed-in users, not API keys");
     return { caller, projectId: null, role: null };
   }
+  if (access.kind === "key") {
+    if (caller.kind !== "key")
+      throw new AppError(
+        "FORBIDDEN",
+        "This short-form endpoint is for API keys: signed-in members call it under /api/v1/projects/{projectId}",
+      );
+    if (!caller.scopes.includes(access.scope))
+      throw new AppError("FORBIDDEN", `This API key lacks the '${access.scope}' scope: create a key with it`);
+    return { caller, projectId: caller.projectId, role: null };
+  }
   if (!projectId) throw new AppError("INTERNAL", "A project route without a project id");
   if (caller.kind === "key") {
     if (caller.projectId !== projectId) throw new AppError("FORBIDDEN", "This API key belongs to another project");

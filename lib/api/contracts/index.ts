@@ -1,6 +1,8 @@
 import type { Contract } from "../contract";
 import * as apiKeys from "./api-keys";
 import * as catalog from "./catalog";
+import * as imports from "./imports";
+import * as ingest from "./ingest";
 import * as jobs from "./jobs";
 import * as labeling from "./labeling";
 import * as projects from "./projects";
@@ -8,7 +10,7 @@ import * as system from "./system";
 import * as trajectories from "./trajectories";
 import * as trajectoryView from "./trajectory-view";
 
-export { apiKeys, catalog, jobs, labeling, projects, system, trajectories, trajectoryView };
+export { apiKeys, catalog, imports, ingest, jobs, labeling, projects, system, trajectories, trajectoryView };
 
 const isContract = (v: unknown): v is Contract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v;
@@ -23,4 +25,6 @@ export const allContracts: Contract[] = [
   labeling,
   trajectories,
   trajectoryView,
+  imports,
+  ingest,
 ].flatMap((m) => Object.values(m).filter(isContract));
