@@ -115,7 +115,7 @@ function Body({ text, json, className, big }: { text: string; json: boolean; cla
   if (tree !== undefined)
     return (
       <div className={big ? "max-h-[480px] overflow-auto rounded-md border border-line bg-panel py-1" : undefined}>
-        <JsonView value={tree} expandDepth={big ? 2 : 3} />
+        <JsonView value={tree} expandDepth={2} />
       </div>
     );
   if (pretty !== null) return <LargeText text={pretty} json testId="large-text" />;

@@ -63,7 +63,7 @@ export function ReplayBar({
 }) {
   const last = count - 1;
   return (
-    <div className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="replay-bar">
+    <div className="flex w-full items-center gap-x-2" data-testid="replay-bar">
       <div className="flex items-center">
         <Ctl label="First step" keys="Home" onClick={() => onCursor(0)} disabled={cursor === 0}>
           {path("M3 3h2v10H3zM13 3v10L6 8z")}
@@ -92,7 +92,10 @@ export function ReplayBar({
         data-testid="replay-slider"
       />
       <span
-        className={cn("min-w-28 text-right text-xs tabular-nums", playing ? "text-accent" : "text-fg-muted")}
+        className={cn(
+          "shrink-0 text-right text-xs whitespace-nowrap tabular-nums",
+          playing ? "text-accent" : "text-fg-muted",
+        )}
         data-testid="step-counter"
         aria-live="polite"
       >
@@ -102,11 +105,12 @@ export function ReplayBar({
         value={speed}
         onChange={(e) => onSpeed(Number(e.target.value))}
         className="h-7 text-xs"
-        aria-label="Replay speed"
+        title="Replay speed, in steps a second"
+        aria-label="Replay speed, in steps a second"
       >
         {speeds.map((s) => (
           <option key={s} value={s}>
-            {s} steps/s
+            {s}×
           </option>
         ))}
       </Select>

@@ -98,7 +98,7 @@ export function TrajectoryHeader({ t, actions }: { t: TrajectoryView; actions?: 
         <Fact label="Added">
           <RelativeTime value={t.createdAt} />
         </Fact>
-        {t.clientId ? (
+        {t.clientId && !t.clientId.startsWith("sha256:") ? (
           <Fact label="Client id">
             <span className="max-w-48 truncate font-mono" title={t.clientId}>
               {t.clientId}

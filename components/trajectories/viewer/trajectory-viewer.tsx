@@ -61,7 +61,7 @@ function Loaded({ t, projectId }: { t: TrajectoryView; projectId: string }) {
   const [replay, setReplay] = useState(initial.replay);
   const [selected, setSelected] = useState<number | null>(initial.step);
   const [scroll, setScroll] = useState<ScrollRequest | null>(
-    initial.step !== null && !initial.replay ? { index: initial.step, align: "center", nonce: 0 } : null,
+    initial.step !== null && !initial.replay ? { index: initial.step, align: "start", nonce: 0 } : null,
   );
   const nonce = useRef(1);
   const scrollTo = useCallback((index: number, align: ScrollRequest["align"]) => {
@@ -217,18 +217,18 @@ function BrowseBar({ t, selected }: { t: TrajectoryView; selected: number | null
     return c;
   }, [t]);
   return (
-    <div className="flex w-full items-center gap-3 text-xs text-fg-muted" data-testid="browse-bar">
+    <div className="flex w-full items-center gap-3 text-xs whitespace-nowrap text-fg-muted" data-testid="browse-bar">
       <span>
         <span className="font-semibold text-fg tabular-nums">{formatNumber(t.steps.length)}</span> steps
       </span>
-      <span className="hidden tabular-nums md:inline">
+      <span className="hidden tabular-nums xl:inline">
         {formatNumber(counts.assistant)} assistant · {formatNumber(counts.tool)} tool · {formatNumber(counts.user)} user
         {counts.system ? ` · ${formatNumber(counts.system)} system` : ""}
       </span>
       <span className="ml-auto tabular-nums" data-testid="step-counter">
         {selected === null ? "No step selected" : `Step #${selected}`}
       </span>
-      <span className="text-fg-subtle">j/k to move · r to replay</span>
+      <span className="hidden text-fg-subtle xl:inline">j/k to move · r to replay</span>
     </div>
   );
 }
