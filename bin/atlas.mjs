@@ -8,6 +8,7 @@ import { register } from "tsx/esm/api";
 // the build and the demo data are all relative to it. A relative ATLAS_DATA_DIR keeps meaning
 // the caller's folder.
 if (process.env.ATLAS_DATA_DIR) process.env.ATLAS_DATA_DIR = path.resolve(process.env.ATLAS_DATA_DIR);
+process.env.ATLAS_CALLER_CWD = process.cwd(); // for file arguments (atlas import FILE)
 process.chdir(path.join(path.dirname(fileURLToPath(import.meta.url)), ".."));
 
 register();

@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/config";
 import { buildIfNeeded } from "./build";
 import { registerAccountCommands } from "./commands/accounts";
 import { registerExportCommand } from "./commands/export";
+import { registerImportCommand } from "./commands/import";
 import { registerJobCommands } from "./commands/jobs";
 import { describeError, info } from "./output";
 
@@ -45,6 +46,7 @@ program
 
 registerAccountCommands(program);
 registerJobCommands(program);
+registerImportCommand(program);
 registerExportCommand(program);
 
 program.parseAsync(process.argv).catch((err) => {

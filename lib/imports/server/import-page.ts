@@ -52,6 +52,7 @@ export async function importPage({
     throw new ImportRejected(
       `${describeErrors(page.format, out.errors, out.invalid, out.records)} in the page at record ${page.firstIndex + 1}; nothing was imported (all-or-nothing)`,
       {
+        format: page.format,
         records: out.records,
         invalid: out.invalid,
         errors: out.errors,

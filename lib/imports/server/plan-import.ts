@@ -30,7 +30,7 @@ export type ImportPlan = {
 export class ImportRejected extends Error {
   constructor(
     message: string,
-    readonly report: { records: number; invalid: number; errors: RecordError[] },
+    readonly report: { format: ImportFormat; records: number; invalid: number; errors: RecordError[] },
   ) {
     super(message);
     this.name = "ImportRejected";
@@ -62,6 +62,7 @@ export async function planImport({
   filename,
   format: given,
   mapping: givenMapping,
+  mappingOverrides,
   mode,
   pageSize = DEFAULT_PAGE_RECORDS,
   signal,
@@ -72,6 +73,8 @@ export async function planImport({
   filename: string;
   format?: ImportFormat | null;
   mapping?: FieldMapping | null;
+  /** targets to map differently from the guess (the CLI's --map) */
+  mappingOverrides?: FieldMapping;
   mode: ImportMode;
   pageSize?: number;
   signal?: AbortSignal;
@@ -89,7 +92,8 @@ export async function planImport({
     head.push(next.value);
   }
   const episodes = head.filter((r) => !r.parseError && shapeOf(format, r.value) === "episode").map((r) => r.value);
-  const mapping = givenMapping ?? (episodes.length ? suggestMapping(listFields(episodes)) : null);
+  const mapping =
+    givenMapping ?? (episodes.length ? { ...suggestMapping(listFields(episodes)), ...mappingOverrides } : null);
 
   const pages: ImportPage[] = [];
   const errors: RecordError[] = [];
@@ -129,11 +133,13 @@ export async function planImport({
   invalid += await checkRuns(db, projectId, runRefs, errors);
   errors.sort((a, b) => a.index - b.index).splice(MAX_REPORTED_ERRORS);
   const counts = { records: records_, valid: records_ - invalid, invalid };
-  if (records_ === 0) throw new ImportRejected(`${filename} holds no records`, { records: 0, invalid: 0, errors: [] });
+  if (records_ === 0)
+    throw new ImportRejected(`${filename} holds no records`, { format, records: 0, invalid: 0, errors: [] });
   if (mode === "all-or-nothing" && invalid > 0)
     throw new ImportRejected(
       `${describeErrors(format, errors, invalid, records_)}. Nothing was imported (all-or-nothing)`,
       {
+        format,
         records: records_,
         invalid,
         errors,
@@ -143,6 +149,7 @@ export async function planImport({
     throw new ImportRejected(
       `None of the ${records_} records is valid${describeErrors(format, errors, invalid, records_).replace(/^.*?records are invalid/, "")}`,
       {
+        format,
         records: records_,
         invalid,
         errors,
