@@ -92,7 +92,7 @@ test("an editor sets up a queue and a labeler labels it with the keyboard alone"
   await ed.getByTestId("new-queue").first().click();
   const qd = ed.getByTestId("queue-dialog");
   await qd.getByTestId("queue-name").fill("Weather round 1");
-  await qd.getByTestId("queue-schema-option").filter({ hasText: "Verdict" }).locator("input").check();
+  await qd.getByRole("checkbox", { name: /Verdict/ }).check();
   await qd.getByTestId("queue-save").click();
   await expect(qd).not.toBeVisible();
   await ed.getByTestId("queue-link").filter({ hasText: "Weather round 1" }).click();
@@ -110,7 +110,7 @@ test("an editor sets up a queue and a labeler labels it with the keyboard alone"
   await ed.getByTestId("edit-assignees").click();
   const ad = ed.getByTestId("assignees-dialog");
   await expect(ad.getByTestId("assignee-option")).toHaveCount(3); // admin, editor, labeler: not the viewer
-  await ad.getByTestId("assignee-option").filter({ hasText: labeler.email }).locator("input").check();
+  await ad.getByRole("checkbox", { name: new RegExp(labeler.email) }).check();
   await ad.getByTestId("assignees-save").click();
   await expect(ed.getByTestId("assignee-progress")).toHaveCount(1);
   await expect(ed.getByTestId("assignee-progress")).toContainText("0 / 2 done");
