@@ -56,7 +56,11 @@ export const LabelField = forwardRef<
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className="text-sm font-medium text-fg">
           {s.name}
-          {s.level === "step" ? <span className="ml-1.5 text-xs font-normal text-fg-subtle">this step</span> : null}
+          {s.level === "step" ? (
+            <span className="ml-1.5 text-xs font-normal text-fg-subtle">
+              {form.stepOf(s) === null ? "per step" : `step #${form.stepOf(s)}`}
+            </span>
+          ) : null}
         </label>
         {mine ? (
           <span className="flex items-center gap-1.5 text-[11px] text-fg-subtle">

@@ -212,21 +212,26 @@ function SchemaForm({
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, by position
             <div key={i} className="flex items-center gap-2" data-testid="category-row">
               <span className="w-5 text-right font-mono text-xs text-fg-subtle">{i + 1}</span>
-              <Input
-                aria-label={`Category ${i + 1}`}
-                value={c.value}
-                onChange={(e) => setCat(i, { value: e.target.value })}
-                placeholder={i === 0 ? "correct" : i === 1 ? "wrong" : "another"}
-                data-testid="category-value"
-              />
-              <Input
-                aria-label={`Hotkey of category ${i + 1}`}
-                value={c.hotkey}
-                maxLength={1}
-                onChange={(e) => setCat(i, { hotkey: e.target.value.toLowerCase() })}
-                placeholder="key"
-                className="w-14 text-center font-mono"
-              />
+              <div className="min-w-0 flex-1">
+                <Input
+                  aria-label={`Category ${i + 1}`}
+                  value={c.value}
+                  onChange={(e) => setCat(i, { value: e.target.value })}
+                  placeholder={i === 0 ? "correct" : i === 1 ? "wrong" : "another"}
+                  data-testid="category-value"
+                />
+              </div>
+              <div className="w-16 shrink-0">
+                <Input
+                  aria-label={`Hotkey of category ${i + 1}`}
+                  title="Optional letter hotkey"
+                  value={c.hotkey}
+                  maxLength={1}
+                  onChange={(e) => setCat(i, { hotkey: e.target.value.toLowerCase() })}
+                  placeholder="key"
+                  className="text-center font-mono"
+                />
+              </div>
               <Button
                 variant="ghost"
                 size="sm"

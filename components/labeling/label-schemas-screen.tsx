@@ -11,7 +11,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorText } from "@/components/ui/error-text";
 import { formatNumber } from "@/components/ui/format";
 import { IconPlus } from "@/components/ui/icons";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { Select } from "@/components/ui/select";
 import { useShortcut } from "@/components/ui/shortcuts";
 import { useToast } from "@/components/ui/toast";
@@ -81,7 +80,7 @@ export function LabelSchemasScreen() {
         id: "level",
         header: "Labels",
         accessorKey: "level",
-        meta: { className: "w-28 text-fg-muted" },
+        meta: { className: "w-24 text-fg-muted" },
         cell: ({ row }) => (row.original.level === "step" ? "each step" : "trajectory"),
       },
       {
@@ -105,15 +104,8 @@ export function LabelSchemasScreen() {
         id: "labelCount",
         header: "Labels given",
         accessorKey: "labelCount",
-        meta: { className: "w-28 text-right tabular-nums", headerClassName: "w-28" },
+        meta: { className: "w-24 text-right tabular-nums", headerClassName: "w-24" },
         cell: ({ row }) => formatNumber(row.original.labelCount),
-      },
-      {
-        id: "createdAt",
-        header: "Created",
-        accessorKey: "createdAt",
-        meta: { className: "w-28 whitespace-nowrap text-fg-muted" },
-        cell: ({ row }) => <RelativeTime value={row.original.createdAt} />,
       },
       ...(canEdit
         ? [
@@ -121,7 +113,7 @@ export function LabelSchemasScreen() {
               id: "actions",
               header: "",
               enableSorting: false,
-              meta: { className: "w-40 text-right", alwaysVisible: true },
+              meta: { className: "w-36 text-right", alwaysVisible: true },
               cell: ({ row: { original: s } }: { row: { original: LabelSchemaView } }) => (
                 <span className="flex justify-end gap-1">
                   <Button size="sm" variant="ghost" onClick={() => setEditing(s)} data-testid="schema-edit">

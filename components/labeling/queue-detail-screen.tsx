@@ -240,8 +240,13 @@ function ItemsTable({
         ? q.assignees.map(
             (a): ColumnDef<QueueItemRow> => ({
               id: `done-${a.userId}`,
-              header: a.userId === me.data?.user.id ? "You" : a.name || a.email.split("@")[0],
+              header: () => (
+                <span className="block truncate text-center" title={`Done by ${a.email}`}>
+                  {a.userId === me.data?.user.id ? "You" : a.name || a.email.split("@")[0]}
+                </span>
+              ),
               accessorFn: (i) => i.doneBy.includes(a.userId),
+              enableSorting: false,
               meta: { className: "w-24 text-center", headerClassName: "w-24", label: `Done by ${a.email}` },
               cell: ({ row }) =>
                 row.original.doneBy.includes(a.userId) ? (

@@ -10,7 +10,6 @@ import { ErrorText } from "@/components/ui/error-text";
 import { formatNumber } from "@/components/ui/format";
 import { IconPlus } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { useShortcut } from "@/components/ui/shortcuts";
 import type { QueueView } from "@/lib/labeling/schemas";
 import { ExportLabelsMenu } from "./export-menu";
@@ -50,14 +49,14 @@ export function QueuesScreen() {
         id: "itemCount",
         header: "Items",
         accessorKey: "itemCount",
-        meta: { className: "w-20 text-right tabular-nums", headerClassName: "w-20" },
+        meta: { className: "w-16 text-right tabular-nums", headerClassName: "w-16" },
         cell: ({ row }) => formatNumber(row.original.itemCount),
       },
       {
         id: "assignees",
         header: "Assignees",
         enableSorting: false,
-        meta: { className: "w-48" },
+        meta: { className: "w-40" },
         cell: ({ row: { original: q } }) =>
           q.assignees.length ? (
             <span className="line-clamp-2 text-xs text-fg-muted" title={q.assignees.map((a) => a.email).join(", ")}>
@@ -71,7 +70,7 @@ export function QueuesScreen() {
         id: "progress",
         header: "Done by any assignee",
         accessorFn: (q) => (q.itemCount ? q.doneByAny / q.itemCount : 0),
-        meta: { className: "w-52" },
+        meta: { className: "w-44" },
         cell: ({ row: { original: q } }) => (
           <ProgressBar done={q.doneByAny} total={q.itemCount} unit="items" compact active={false} />
         ),
@@ -96,13 +95,6 @@ export function QueuesScreen() {
           ) : (
             <span className="text-xs text-fg-subtle">not assigned</span>
           ),
-      },
-      {
-        id: "createdAt",
-        header: "Created",
-        accessorKey: "createdAt",
-        meta: { className: "w-28 whitespace-nowrap text-fg-muted" },
-        cell: ({ row }) => <RelativeTime value={row.original.createdAt} />,
       },
     ],
     [base],

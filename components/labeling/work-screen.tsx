@@ -119,7 +119,7 @@ function Work({ queue, items, me }: Props) {
     const frame = requestAnimationFrame(() => {
       const first = schemas[0] && fields.current.get(schemas[0].id);
       if (first) first.focus();
-      else document.getElementById("main")?.focus();
+      else (document.activeElement as HTMLElement | null)?.blur();
     });
     return () => cancelAnimationFrame(frame);
   }, [itemId]);
@@ -163,7 +163,13 @@ function Work({ queue, items, me }: Props) {
     .filter((k): k is string => Boolean(k))
     .map((key) => ({
       key,
-      description: `Choose the category on key ${key}`,
+      description: schemas
+        .flatMap((x) =>
+          x.kind === "categorical"
+            ? (x.categories ?? []).flatMap((c, i) => (categoryKey(x, i) === key ? [`${x.name}: ${c.value}`] : []))
+            : [],
+        )
+        .join(" / "),
       run: () => {
         const s = pick(
           (x) => x.kind === "categorical" && (x.categories ?? []).some((_, i) => categoryKey(x, i) === key),
