@@ -173,11 +173,32 @@ try {
   const first: number[] = [];
   const answered: number[] = [];
   const keyLatency: number[] = [];
+  const phase = {
+    html: [] as number[],
+    dcl: [] as number[],
+    apiStart: [] as number[],
+    apiEnd: [] as number[],
+    apiRequests: [] as number[],
+  };
   for (let i = 0; i < RUNS + 1; i++) {
     const page = await context.newPage();
     await page.goto(`${base}${url}?replay=1&step=0`, { waitUntil: "commit" });
     await page.waitForSelector("[data-step-index]", { state: "visible", timeout: 60_000 });
     const tFirst = await page.evaluate(() => performance.now());
+    const phases = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const apis = performance
+        .getEntriesByType("resource")
+        .filter((e) => /\/api\/v1\/projects\/[^/]+\/trajectories\/[^/?]+$/.test(e.name)) as PerformanceResourceTiming[];
+      const api = apis[0];
+      return {
+        html: nav.responseEnd,
+        dcl: nav.domContentLoadedEventEnd,
+        apiStart: api?.startTime ?? Number.NaN,
+        apiEnd: api?.responseEnd ?? Number.NaN,
+        apiRequests: apis.length,
+      };
+    });
     await page.evaluate(() => {
       const w = window as unknown as { keyAt?: number; answerAt?: number };
       window.addEventListener("keydown", () => (w.keyAt ??= performance.now()), { capture: true });
@@ -195,6 +216,7 @@ try {
     if (i > 0) {
       // the first visit builds the route's bundles; it is not what a user sees twice
       first.push(tFirst);
+      for (const k of Object.keys(phase) as (keyof typeof phase)[]) phase[k].push(phases[k]);
       answered.push(answerAt);
       keyLatency.push(answerAt - keyAt);
     }
@@ -204,6 +226,12 @@ try {
   console.log(`viewer, ${STEPS} steps, Chromium 1440x900, median of ${RUNS} (after one warm-up):`);
   console.log(
     `  navigation -> first step visible:     ${ms(median(first))}   (runs: ${first.map(Math.round).join(", ")})`,
+  );
+  console.log(
+    `  of which: HTML ${ms(median(phase.html))}, DOMContentLoaded ${ms(median(phase.dcl))}, ` +
+      `API request ${ms(median(phase.apiStart))} -> ${ms(median(phase.apiEnd))}, ` +
+      `render after the API answered ${ms(median(first.map((f, i) => f - phase.apiEnd[i])))} ` +
+      `(${Math.max(...phase.apiRequests)} request${Math.max(...phase.apiRequests) > 1 ? "s" : ""} for the episode)`,
   );
   console.log(`  navigation -> → key press answered:    ${ms(median(answered))}`);
   console.log(`  key press -> step counter updated:     ${ms(median(keyLatency))}`);

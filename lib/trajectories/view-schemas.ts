@@ -116,6 +116,25 @@ export const trajectoryView = z.object({
 });
 export type TrajectoryView = z.infer<typeof trajectoryView>;
 
+const looksLikeStep = (s: unknown) => {
+  const x = s as { index?: unknown; role?: unknown; message?: { content?: unknown; toolCalls?: unknown } } | null;
+  return (
+    typeof x?.index === "number" &&
+    typeof x.role === "string" &&
+    typeof x.message?.content === "string" &&
+    Array.isArray(x.message.toolCalls)
+  );
+};
+
+/**
+ * What the browser checks of a trajectory: the header in full, the shape of each step. The
+ * server parsed every step with `trajectoryView` on the way out, and a full parse of 2,000
+ * steps costs a browser 100-300 ms on a page's first use, longer than drawing them.
+ */
+export const trajectoryViewInBrowser = trajectoryView.omit({ steps: true }).extend({
+  steps: z.array(z.custom<StepView>(looksLikeStep, "each step needs index, role and message")),
+});
+
 /** One step with its message exactly as stored. */
 export const fullStepView = stepView.omit({ message: true }).extend({ message: chatMessage });
 export type FullStepView = z.infer<typeof fullStepView>;

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { api, projectPath } from "@/components/api/client";
-import { fullStepView, trajectoryView } from "@/lib/trajectories/view-schemas";
+import { fullStepView, trajectoryViewInBrowser } from "@/lib/trajectories/view-schemas";
 
 // Under the project's key, so that anything invalidating the project refetches these too.
 export const trajectoryKeys = {
@@ -18,7 +18,8 @@ export const trajectoryPath = (projectId: string, trajectoryId: string) =>
 export function useTrajectory(projectId: string, trajectoryId: string | null) {
   return useQuery({
     queryKey: trajectoryKeys.one(projectId, trajectoryId ?? ""),
-    queryFn: ({ signal }) => api(trajectoryPath(projectId, trajectoryId as string), { signal }, trajectoryView),
+    queryFn: ({ signal }) =>
+      api(trajectoryPath(projectId, trajectoryId as string), { signal }, trajectoryViewInBrowser),
     enabled: !!trajectoryId,
     staleTime: 5 * 60_000,
     retry: (n, e) => n < 2 && !(e as { status?: number }).status,

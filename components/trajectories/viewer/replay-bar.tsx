@@ -88,7 +88,7 @@ export function ReplayBar({
         value={cursor}
         onChange={(e) => onCursor(Number(e.target.value))}
         aria-label="Replay position"
-        className="h-1.5 min-w-24 flex-1 cursor-pointer accent-[var(--accent)]"
+        className="h-1.5 min-w-12 flex-1 cursor-pointer accent-[var(--accent)]"
         data-testid="replay-slider"
       />
       <span
@@ -104,7 +104,7 @@ export function ReplayBar({
       <Select
         value={speed}
         onChange={(e) => onSpeed(Number(e.target.value))}
-        className="h-7 text-xs"
+        className="h-7 w-16 shrink-0 text-xs"
         title="Replay speed, in steps a second"
         aria-label="Replay speed, in steps a second"
       >

@@ -164,6 +164,9 @@ describe("a long trajectory", () => {
     const ms = performance.now() - t0;
     expect(v.steps).toHaveLength(2000);
     expect(v.steps[1002].message.truncated.content).toBe(bigOutput.length);
+    // cut in the database (a row past 32 KB) the same way as a shorter row is cut here
+    expect(v.steps[1002].message.content).toBe(bigOutput.slice(0, SHORTEN_AT));
+    expect(v.steps[1002].message.name).toBe("search");
     expect(JSON.stringify(v).length).toBeLessThan(5_000_000);
     expect(ms).toBeLessThan(2000);
   });

@@ -5,8 +5,8 @@ import { and, count, desc, eq, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { labels, runs, scores, taskSets, tasks, trajectories } from "@/db/schema";
 import { notFound } from "@/lib/errors";
-import type { Outcome } from "../format";
-import { SHORTEN_AT, type StepRole, type StepView, type TrajectoryView } from "../view-schemas";
+import { contentText, type Outcome } from "../format";
+import { type MessageView, SHORTEN_AT, type StepRole, type StepView, type TrajectoryView } from "../view-schemas";
 
 const SIBLINGS = 50;
 
@@ -122,70 +122,65 @@ type StepRow = {
   latency_ms: number | null;
   error: string | null;
   started_at: string | Date | null;
-  content: string;
-  content_bytes: number | null;
-  reasoning: string | null;
-  reasoning_bytes: number | null;
-  tool_calls: { id: string | null; name: string | null; arguments: string | null; truncated: number | null }[];
-  tool_call_id: string | null;
-  name: string | null;
+  /** the stored message, for rows up to WHOLE_MAX bytes */
+  message: unknown;
+  /** for larger rows: the fields, already cut in the database */
+  cut: {
+    content: string | null;
+    contentBytes: number | null;
+    reasoning: string | null;
+    reasoningBytes: number | null;
+    toolCalls: { id: string | null; name: string | null; arguments: string | null; truncated: number | null }[];
+    toolCallId: string | null;
+    name: string | null;
+  } | null;
 };
 
-// Text is cut inside PostgreSQL so that a long output never leaves the database whole; the
-// sizes reported are the whole field's bytes.
+// Rows up to this size come whole and are shortened here; larger ones are cut inside
+// PostgreSQL, so that a 5 MB output never leaves the database whole.
+const WHOLE_MAX = 32 * 1024;
+
 async function readSteps(db: DbOrTx, trajectoryId: string): Promise<StepView[]> {
   const n = SHORTEN_AT;
   const rows = (await db.execute(sql`
     select s.index, s.role, s.tools_loaded, s.tools_unloaded, s.context, s.tokens, s.bytes, s.usage,
       s.latency_ms, s.error, s.started_at,
-      left(c.text, ${n}) as content,
-      case when char_length(c.text) > ${n} then octet_length(c.text) end as content_bytes,
-      left(s.message->>'reasoning_content', ${n}) as reasoning,
-      case when char_length(s.message->>'reasoning_content') > ${n}
-        then octet_length(s.message->>'reasoning_content') end as reasoning_bytes,
-      coalesce((
-        select jsonb_agg(jsonb_build_object(
-          'id', tc->>'id',
-          'name', tc->'function'->>'name',
-          'arguments', left(tc->'function'->>'arguments', ${n}),
-          'truncated', case when char_length(tc->'function'->>'arguments') > ${n}
-            then octet_length(tc->'function'->>'arguments') end) order by o)
-        from jsonb_array_elements(case when jsonb_typeof(s.message->'tool_calls') = 'array'
-          then s.message->'tool_calls' else '[]'::jsonb end) with ordinality e(tc, o)
-      ), '[]'::jsonb) as tool_calls,
-      s.message->>'tool_call_id' as tool_call_id,
-      s.message->>'name' as name
+      case when s.bytes <= ${WHOLE_MAX} then s.message end as message,
+      case when s.bytes > ${WHOLE_MAX} then (
+        select jsonb_build_object(
+          'content', left(c.text, ${n}),
+          'contentBytes', case when char_length(c.text) > ${n} then octet_length(c.text) end,
+          'reasoning', left(s.message->>'reasoning_content', ${n}),
+          'reasoningBytes', case when char_length(s.message->>'reasoning_content') > ${n}
+            then octet_length(s.message->>'reasoning_content') end,
+          'toolCalls', coalesce((
+            select jsonb_agg(jsonb_build_object(
+              'id', tc->>'id',
+              'name', tc->'function'->>'name',
+              'arguments', left(tc->'function'->>'arguments', ${n}),
+              'truncated', case when char_length(tc->'function'->>'arguments') > ${n}
+                then octet_length(tc->'function'->>'arguments') end) order by o)
+            from jsonb_array_elements(case when jsonb_typeof(s.message->'tool_calls') = 'array'
+              then s.message->'tool_calls' else '[]'::jsonb end) with ordinality e(tc, o)
+          ), '[]'::jsonb),
+          'toolCallId', s.message->>'tool_call_id',
+          'name', s.message->>'name')
+        from (select case jsonb_typeof(s.message->'content')
+          when 'string' then s.message->>'content'
+          when 'array' then (select string_agg(coalesce(p->>'text', p::text), E'\n' order by o)
+            from jsonb_array_elements(s.message->'content') with ordinality e(p, o))
+          else '' end as text) c
+      ) end as cut
     from trajectory_steps s
-    cross join lateral (select case jsonb_typeof(s.message->'content')
-      when 'string' then s.message->>'content'
-      when 'array' then (select string_agg(coalesce(p->>'text', p::text), E'\n' order by o)
-        from jsonb_array_elements(s.message->'content') with ordinality e(p, o))
-      else '' end as text) c
     where s.trajectory_id = ${trajectoryId}
     order by s.index`)) as unknown as StepRow[];
 
-  // tool results name their tool when the file did not: from the call they answer
-  const callNames = new Map<string, string>();
-  for (const r of rows) for (const c of r.tool_calls) if (c.id && c.name) callNames.set(c.id, c.name);
-  return rows.map((r) => {
+  const views = rows.map((r) => {
     const role = asRole(r.role);
     return {
       index: r.index,
       role,
-      message: {
-        role,
-        content: r.content ?? "",
-        reasoning: r.reasoning,
-        toolCalls: r.tool_calls.map((c) => ({
-          id: c.id ?? "",
-          name: c.name ?? "",
-          arguments: c.arguments ?? "",
-          truncated: c.truncated,
-        })),
-        toolCallId: r.tool_call_id,
-        name: r.name ?? (r.tool_call_id ? (callNames.get(r.tool_call_id) ?? null) : null),
-        truncated: { content: r.content_bytes, reasoning: r.reasoning_bytes },
-      },
+      message: r.cut ? fromCut(role, r.cut) : shortenMessage(role, r.message),
       toolsLoaded: r.tools_loaded ?? [],
       toolsUnloaded: r.tools_unloaded ?? [],
       context: r.context,
@@ -197,6 +192,62 @@ async function readSteps(db: DbOrTx, trajectoryId: string): Promise<StepView[]> 
       startedAt: r.started_at ? new Date(r.started_at).toISOString() : null,
     };
   });
+  // tool results name their tool when the file did not: from the call they answer
+  const callNames = new Map<string, string>();
+  for (const v of views) for (const c of v.message.toolCalls) if (c.id && c.name) callNames.set(c.id, c.name);
+  for (const v of views)
+    if (v.message.toolCallId && !v.message.name) v.message.name = callNames.get(v.message.toolCallId) ?? null;
+  return views;
+}
+
+function fromCut(role: StepRole, c: NonNullable<StepRow["cut"]>): MessageView {
+  return {
+    role,
+    content: c.content ?? "",
+    reasoning: c.reasoning,
+    toolCalls: c.toolCalls.map((t) => ({
+      id: t.id ?? "",
+      name: t.name ?? "",
+      arguments: t.arguments ?? "",
+      truncated: t.truncated,
+    })),
+    toolCallId: c.toolCallId,
+    name: c.name,
+    truncated: { content: c.contentBytes, reasoning: c.reasoningBytes },
+  };
+}
+
+const str = (v: unknown) => (typeof v === "string" ? v : null);
+
+/** Same cut as the database's: the first SHORTEN_AT characters, and the whole field's bytes. */
+function shorten(text: string): [string, number | null] {
+  return text.length > SHORTEN_AT ? [text.slice(0, SHORTEN_AT), Buffer.byteLength(text)] : [text, null];
+}
+
+// Rows written before validation existed may not have the canonical shape: read what is there.
+function shortenMessage(role: StepRole, raw: unknown): MessageView {
+  const m = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const parts = m.content;
+  const text =
+    typeof parts === "string" ? parts : Array.isArray(parts) ? contentText(parts as { text?: string }[]) : "";
+  const [content, contentBytes] = shorten(text);
+  const [reasoning, reasoningBytes] =
+    str(m.reasoning_content) === null ? [null, null] : shorten(m.reasoning_content as string);
+  const calls = Array.isArray(m.tool_calls)
+    ? (m.tool_calls as { id?: unknown; function?: Record<string, unknown> }[])
+    : [];
+  return {
+    role,
+    content,
+    reasoning,
+    toolCalls: calls.map((c) => {
+      const [args, truncated] = shorten(str(c?.function?.arguments) ?? "");
+      return { id: str(c?.id) ?? "", name: str(c?.function?.name) ?? "", arguments: args, truncated };
+    }),
+    toolCallId: str(m.tool_call_id),
+    name: str(m.name),
+    truncated: { content: contentBytes, reasoning: reasoningBytes },
+  };
 }
 
 const asRole = (r: string): StepRole =>
