@@ -1,12 +1,11 @@
-import { and, count, eq, inArray, max } from "drizzle-orm";
+import { and, count, eq, max, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { annotationQueueItems } from "@/db/schema";
 import { invalid } from "@/lib/errors";
 import { MAX_QUEUE_ITEMS, queueItemsInput } from "../schemas";
+import { anyOf } from "./any-of";
 import { checkQueueTrajectories } from "./check-queue-refs";
 import { loadQueue } from "./load-queue";
-
-const CHUNK = 1_000;
 
 /**
  * Appends trajectories after the queue's last item, in the order given; ones already in the
@@ -20,7 +19,7 @@ export async function appendItems(db: DbOrTx, projectId: string, queueId: string
           await db
             .select({ id: annotationQueueItems.trajectoryId })
             .from(annotationQueueItems)
-            .where(and(eq(annotationQueueItems.queueId, queueId), inArray(annotationQueueItems.trajectoryId, ids)))
+            .where(and(eq(annotationQueueItems.queueId, queueId), anyOf(annotationQueueItems.trajectoryId, ids)))
         ).map((r) => r.id),
       )
     : new Set<string>();
@@ -35,11 +34,11 @@ export async function appendItems(db: DbOrTx, projectId: string, queueId: string
       "trajectoryIds",
       `A queue holds at most ${MAX_QUEUE_ITEMS.toLocaleString("en-US")} trajectories; this one has ${total} and would get ${fresh.length} more: make a second queue`,
     );
-  const start = (last ?? -1) + 1;
-  for (let i = 0; i < fresh.length; i += CHUNK)
-    await db
-      .insert(annotationQueueItems)
-      .values(fresh.slice(i, i + CHUNK).map((trajectoryId, j) => ({ queueId, trajectoryId, position: start + i + j })));
+  // one statement for the lot: positions follow the order given, after the queue's last item
+  if (fresh.length)
+    await db.execute(sql`insert into annotation_queue_items (queue_id, trajectory_id, position)
+      select ${queueId}::uuid, x.id, ${(last ?? -1) + 1}::int + x.n::int - 1
+      from unnest(${sql.param(fresh)}::uuid[]) with ordinality as x(id, n)`);
   return { added: fresh.length, skipped: trajectoryIds.length - fresh.length, total: total + fresh.length };
 }
 

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { labelSchemas, memberships, trajectories, user } from "@/db/schema";
 import { roleAtLeast } from "@/lib/access/roles";
 import { invalid } from "@/lib/errors";
+import { anyOf } from "./any-of";
 
 export async function checkQueueSchemas(db: DbOrTx, projectId: string, ids: string[], keep: string[] = []) {
   const unique = [...new Set(ids)];
@@ -31,7 +32,7 @@ export async function checkQueueTrajectories(db: DbOrTx, projectId: string, ids:
   const rows = await db
     .select({ id: trajectories.id })
     .from(trajectories)
-    .where(and(eq(trajectories.projectId, projectId), inArray(trajectories.id, unique)));
+    .where(and(eq(trajectories.projectId, projectId), anyOf(trajectories.id, unique)));
   if (rows.length !== unique.length) {
     const found = new Set(rows.map((r) => r.id));
     const i = ids.findIndex((id) => !found.has(id));

@@ -147,4 +147,30 @@ describe("annotation queues", () => {
     const [listed] = await listQueues({ db, projectId: p, callerId: a });
     expect(listed).toMatchObject({ id: q.id, doneByAny: 3, mine: { done: 3 } });
   });
+
+  it("holds at most 5,000 trajectories, however they arrive", async () => {
+    const { ids, schema, p } = await setup(5_001);
+    const q = await createQueue({
+      db,
+      projectId: p,
+      userId: null,
+      input: { name: "Big", labelSchemaIds: [schema.id], trajectoryIds: ids.slice(0, 5_000) },
+    });
+    expect(q.itemCount).toBe(5_000);
+    const more = await refusal(
+      addQueueItems({ db, projectId: p, queueId: q.id, input: { trajectoryIds: ids.slice(4_999) } }),
+    );
+    expect(more).toMatchObject({ status: 400, field: "trajectoryIds" });
+    expect(more.message).toContain("make a second queue");
+    // ones already in it are skipped, so sending them again changes nothing
+    expect(
+      await addQueueItems({ db, projectId: p, queueId: q.id, input: { trajectoryIds: ids.slice(0, 10) } }),
+    ).toEqual({
+      added: 0,
+      skipped: 10,
+      total: 5_000,
+    });
+    const items = await listQueueItems({ db, projectId: p, queueId: q.id });
+    expect(items.map((i) => i.trajectoryId)).toEqual(ids.slice(0, 5_000));
+  });
 });
