@@ -73,6 +73,32 @@ async function setUp(page: Page, name: string) {
 }
 
 const counter = (page: Page) => page.getByTestId("step-counter");
+
+test("the API answers one episode, one step in full, and 404 for another project's ids", async () => {
+  const admin = await signedInContext();
+  const project = await createProject(admin, `Viewer API ${Date.now()}`);
+  const other = await createProject(admin, `Other ${Date.now()}`);
+  const [id] = await ingest(project.id, [episode("weather-api", "Paris")]);
+  const path = `/api/v1/projects/${project.id}/trajectories/${id}`;
+
+  const r = await admin.get(path);
+  expect(r.status()).toBe(200);
+  const t = await r.json();
+  expect(t).toMatchObject({ id, stepCount: 50, policy: "qwen3-8b-itl", tokenizer: { name: "qwen3", exact: true } });
+  expect(t.steps[5].message.toolCalls[0]).toMatchObject({ name: "weather_get", truncated: null });
+
+  const step = await admin.get(`${path}/steps/6`);
+  expect(step.status()).toBe(200);
+  expect((await step.json()).message).toMatchObject({ role: "tool", tool_call_id: "c1" });
+
+  const wrong = await admin.get(`${path}/steps/first`);
+  expect(wrong.status()).toBe(404);
+  expect((await wrong.json()).error.field).toBe("index");
+  expect((await admin.get(`${path}/steps/50`)).status()).toBe(404);
+  expect((await admin.get(`/api/v1/projects/${other.id}/trajectories/${id}`)).status()).toBe(404);
+  expect((await admin.get(`/api/v1/projects/${other.id}/trajectories/${id}/steps/0`)).status()).toBe(404);
+  await admin.dispose();
+});
 const contextTotal = (page: Page) => page.getByTestId("context-total");
 
 test("replay an episode with the keyboard: the step counter and the context panel follow", async ({ page }) => {
