@@ -40,6 +40,26 @@ export const LabelField = forwardRef<
       (e.currentTarget as HTMLElement).closest<HTMLElement>("[data-field]")?.focus();
     }
   };
+  const options =
+    s.kind === "binary"
+      ? [
+          { value: true as const, text: "Yes", key: "y" },
+          { value: false as const, text: "No", key: "n" },
+        ]
+      : (s.categories ?? []).map((c, i) => ({ value: c.value, text: c.value, key: categoryKey(s, i) }));
+  // the group answers its own keys, so it works outside the labeling screen too; handled here,
+  // the page's shortcuts leave the key alone
+  const onChoiceKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const at = options.findIndex((o) => o.value === mine?.value);
+    const hit =
+      e.key === "ArrowRight" || e.key === "ArrowLeft"
+        ? options[(at + (e.key === "ArrowRight" ? 1 : options.length - 1 + (at < 0 ? 1 : 0))) % options.length]
+        : options.find((o) => o.key === e.key.toLowerCase());
+    if (!hit) return;
+    e.preventDefault();
+    form.choose(s, hit.value);
+  };
   return (
     <fieldset
       data-field={s.id}
@@ -87,16 +107,11 @@ export const LabelField = forwardRef<
           role="radiogroup"
           aria-label={s.name}
           tabIndex={0}
+          onKeyDown={onChoiceKey}
           className="flex flex-wrap gap-1.5 rounded outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
           data-testid="label-choices"
         >
-          {(s.kind === "binary"
-            ? [
-                { value: true, text: "Yes", key: "y" },
-                { value: false, text: "No", key: "n" },
-              ]
-            : (s.categories ?? []).map((c, i) => ({ value: c.value, text: c.value, key: categoryKey(s, i) }))
-          ).map((o) => {
+          {options.map((o) => {
             const on = mine?.value === o.value;
             return (
               // biome-ignore lint/a11y/useSemanticElements: a roving radio group: the group takes one Tab stop and keys choose
@@ -136,7 +151,9 @@ export const LabelField = forwardRef<
           onKeyDown={(e) => {
             if (e.key === "Enter") {
               e.preventDefault();
-              if (form.commitDraft(s)) onSubmit?.();
+              // the submit saves every typed field itself
+              if (onSubmit) onSubmit();
+              else form.commitDraft(s);
             } else leave(e);
           }}
           placeholder={describeOptions(s)}
@@ -155,14 +172,15 @@ export const LabelField = forwardRef<
             onKeyDown={(e) => {
               if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
-                if (form.commitDraft(s)) onSubmit?.();
+                if (onSubmit) onSubmit();
+                else form.commitDraft(s);
               } else leave(e);
             }}
             maxLength={MAX_TEXT_LABEL}
             rows={3}
             aria-invalid={Boolean(error)}
             className={cn(inputClass, "h-auto min-h-16 py-1.5 leading-5")}
-            placeholder="Ctrl+Enter saves and goes to the next item"
+            placeholder={onSubmit ? "Ctrl+Enter saves and goes to the next item" : "Ctrl+Enter saves"}
             data-testid="label-text"
           />
           <span className="text-right text-[11px] text-fg-subtle tabular-nums">
