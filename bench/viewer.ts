@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { type BrowserContext, chromium } from "@playwright/test";
 import postgres from "postgres";
 import { createDb } from "../db/client";
 import { ingestTrajectories, validateRecords } from "../lib/trajectories/server/ingest-trajectories";
@@ -120,56 +120,22 @@ async function signIn() {
   return r.headers.getSetCookie().map((c) => c.split(";")[0]);
 }
 
-const studio = await startStudio();
-try {
-  const cookies = await signIn();
-  const headers = { cookie: cookies.join("; "), origin: base, "content-type": "application/json" };
-  const project = (await (
-    await fetch(`${base}/api/v1/projects`, { method: "POST", headers, body: JSON.stringify({ name: "bench viewer" }) })
-  ).json()) as { id: string };
-
+async function ingestSmall(projectId: string) {
   const pgPort = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3];
   const sql = postgres(`postgres://atlas:atlas@127.0.0.1:${pgPort}/atlas`, { max: 2, onnotice: () => {} });
-  const t0 = performance.now();
-  const [res] = await ingestTrajectories({
+  const e = episode();
+  const [r] = await ingestTrajectories({
     db: createDb(sql),
-    projectId: project.id,
-    items: validateRecords([episode()]),
+    projectId,
+    items: validateRecords([{ ...e, id: "bench-10", steps: e.steps.slice(0, 10) }]),
   });
   await sql.end();
-  if (res.status === "invalid") throw new Error(JSON.stringify(res.errors));
-  console.log(`ingested ${STEPS} steps in ${ms(performance.now() - t0)}`);
-  const url = `/projects/${project.id}/trajectories/${res.id}`;
+  if (r.status === "invalid") throw new Error(JSON.stringify(r.errors));
+  return r.id;
+}
 
-  // the API alone
-  const apiTimes: number[] = [];
-  let bytes = 0;
-  let encoding = "none";
-  for (let i = 0; i < RUNS + 1; i++) {
-    const s = performance.now();
-    const r = await fetch(`${base}/api/v1/projects/${project.id}/trajectories/${res.id}`, {
-      headers: { ...headers, "accept-encoding": "gzip" },
-    });
-    const body = await r.arrayBuffer();
-    if (i > 0) apiTimes.push(performance.now() - s); // the first call warms the route
-    bytes = body.byteLength;
-    encoding = r.headers.get("content-encoding") ?? "none";
-  }
-  console.log(
-    `API GET trajectory (${STEPS} steps): median ${ms(median(apiTimes))} of ${RUNS}, ${(bytes / 1e6).toFixed(2)} MB JSON (content-encoding: ${encoding})`,
-  );
-
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addCookies(
-    cookies.map((c) => {
-      const [name, ...v] = c.split("=");
-      return { name, value: v.join("="), url: base };
-    }),
-  );
+/** From navigation: the first step on screen, then → in replay answered; median of RUNS after a warm-up. */
+async function measure(context: BrowserContext, url: string, steps: number) {
   const first: number[] = [];
   const answered: number[] = [];
   const keyLatency: number[] = [];
@@ -222,19 +188,81 @@ try {
     }
     await page.close();
   }
+  const requests = Math.max(...phase.apiRequests);
+  console.log(`viewer, ${steps} steps, Chromium 1440x900, median of ${RUNS} (after one warm-up):`);
+  console.log(
+    `  navigation -> first step visible:   ${ms(median(first))}   (runs: ${first.map(Math.round).join(", ")})`,
+  );
+  console.log(
+    `    HTML ${ms(median(phase.html))}, DOMContentLoaded ${ms(median(phase.dcl))}, ` +
+      `episode request ${ms(median(phase.apiStart))} -> ${ms(median(phase.apiEnd))} (${requests} request${requests > 1 ? "s" : ""}), ` +
+      `drawn ${ms(median(first.map((f, i) => f - phase.apiEnd[i])))} after it answered`,
+  );
+  console.log(`  navigation -> → key press answered:  ${ms(median(answered))}`);
+  console.log(`  key press -> step counter updated:   ${ms(median(keyLatency))}`);
+}
+
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${os.cpus().length} cores`,
+);
+const studio = await startStudio();
+try {
+  const cookies = await signIn();
+  const headers = { cookie: cookies.join("; "), origin: base, "content-type": "application/json" };
+  const project = (await (
+    await fetch(`${base}/api/v1/projects`, { method: "POST", headers, body: JSON.stringify({ name: "bench viewer" }) })
+  ).json()) as { id: string };
+
+  const pgPort = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3];
+  const sql = postgres(`postgres://atlas:atlas@127.0.0.1:${pgPort}/atlas`, { max: 2, onnotice: () => {} });
+  const t0 = performance.now();
+  const [res] = await ingestTrajectories({
+    db: createDb(sql),
+    projectId: project.id,
+    items: validateRecords([episode()]),
+  });
+  await sql.end();
+  if (res.status === "invalid") throw new Error(JSON.stringify(res.errors));
+  console.log(`ingested ${STEPS} steps in ${ms(performance.now() - t0)}`);
+  const url = `/projects/${project.id}/trajectories/${res.id}`;
+
+  // the API alone
+  const apiTimes: number[] = [];
+  let bytes = 0;
+  let encoding = "none";
+  for (let i = 0; i < RUNS + 1; i++) {
+    const s = performance.now();
+    const r = await fetch(`${base}/api/v1/projects/${project.id}/trajectories/${res.id}`, {
+      headers: { ...headers, "accept-encoding": "gzip" },
+    });
+    const body = await r.arrayBuffer();
+    if (i > 0) apiTimes.push(performance.now() - s); // the first call warms the route
+    bytes = body.byteLength;
+    encoding = r.headers.get("content-encoding") ?? "none";
+  }
+  console.log(
+    `API GET trajectory (${STEPS} steps): median ${ms(median(apiTimes))} of ${RUNS}, ${(bytes / 1e6).toFixed(2)} MB JSON (content-encoding: ${encoding})`,
+  );
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies(
+    cookies.map((c) => {
+      const [name, ...v] = c.split("=");
+      return { name, value: v.join("="), url: base };
+    }),
+  );
+  const tiny = await ingestSmall(project.id);
+  await measure(context, url, STEPS);
+  // the same page with a 10-step episode: what the page costs whatever the episode's length
+  await measure(context, `/projects/${project.id}/trajectories/${tiny}`, 10);
   await browser.close();
-  console.log(`viewer, ${STEPS} steps, Chromium 1440x900, median of ${RUNS} (after one warm-up):`);
-  console.log(
-    `  navigation -> first step visible:     ${ms(median(first))}   (runs: ${first.map(Math.round).join(", ")})`,
-  );
-  console.log(
-    `  of which: HTML ${ms(median(phase.html))}, DOMContentLoaded ${ms(median(phase.dcl))}, ` +
-      `API request ${ms(median(phase.apiStart))} -> ${ms(median(phase.apiEnd))}, ` +
-      `render after the API answered ${ms(median(first.map((f, i) => f - phase.apiEnd[i])))} ` +
-      `(${Math.max(...phase.apiRequests)} request${Math.max(...phase.apiRequests) > 1 ? "s" : ""} for the episode)`,
-  );
-  console.log(`  navigation -> → key press answered:    ${ms(median(answered))}`);
-  console.log(`  key press -> step counter updated:     ${ms(median(keyLatency))}`);
 } finally {
   studio.kill("SIGINT");
   await new Promise((r) => studio.once("exit", r));
