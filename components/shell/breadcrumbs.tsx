@@ -6,7 +6,15 @@ import { shortId } from "@/components/ui/format";
 import { IconChevronRight } from "@/components/ui/icons";
 import { areaLabel } from "./nav-items";
 
-const subLabels: Record<string, string> = { members: "Members", "api-keys": "API keys" };
+const subLabels: Record<string, string> = {
+  members: "Members",
+  "api-keys": "API keys",
+  schemas: "Label schemas",
+  diff: "Diff",
+  work: "Label",
+};
+/** What an id one level below an area names. */
+const itemNames: Record<string, string> = { jobs: "Job", trajectories: "Trajectory", labeling: "Queue" };
 
 type Crumb = { label: string; href?: string };
 
@@ -22,9 +30,13 @@ function crumbsFor(pathname: string, projectName?: string): Crumb[] {
     crumbs.push({ label: "Overview" });
     return crumbs;
   }
-  crumbs.push({ label: areaLabel(parts[2]) ?? parts[2], href: `${base}/${parts[2]}` });
-  if (parts[3])
-    crumbs.push({ label: subLabels[parts[3]] ?? (parts[2] === "jobs" ? `Job ${shortId(parts[3])}` : parts[3]) });
+  let href = `${base}/${parts[2]}`;
+  crumbs.push({ label: areaLabel(parts[2]) ?? parts[2], href });
+  for (const part of parts.slice(3)) {
+    href += `/${part}`;
+    const label = subLabels[part] ?? (itemNames[parts[2]] ? `${itemNames[parts[2]]} ${shortId(part)}` : part);
+    crumbs.push({ label, href });
+  }
   return crumbs;
 }
 
