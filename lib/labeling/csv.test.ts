@@ -13,6 +13,13 @@ describe("csv", () => {
     expect(csvField("two\nlines")).toBe('"two\nlines"');
   });
 
+  it("keeps spreadsheets from running text as a formula, and leaves numbers alone", () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField("+1")).toBe("'+1");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField(-2)).toBe("-2");
+  });
+
   it("parses back to the same fields", () => {
     const rows = [
       ["id", "value"],
