@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useProject } from "@/components/projects/project-context";
 import { Button } from "@/components/ui/button";
+import { formatNumber } from "@/components/ui/format";
 import { IconDownload } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { roleAtLeast } from "@/lib/access/roles";
@@ -35,10 +36,11 @@ export function ImportTrajectoriesButton({ onImported }: { onImported?: (status:
         onClose={() => setOpen(false)}
         onFinished={(s) => {
           const { created, exists, invalid } = s.counts;
+          const n = (k: number, one: string, many: string) => `${formatNumber(k)} ${k === 1 ? one : many}`;
           if (s.job.status === "succeeded")
             toast({
-              title: `Imported ${created} trajectories`,
-              description: `${exists} were already there${invalid ? `, ${invalid} invalid records skipped` : ""}.`,
+              title: `Imported ${n(created, "trajectory", "trajectories")}`,
+              description: `${n(exists, "was", "were")} already there${invalid ? `; ${n(invalid, "invalid record", "invalid records")} skipped` : ""}.`,
             });
           onImported?.(s);
         }}

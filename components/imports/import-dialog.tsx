@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { qk } from "@/components/api/query-keys";
 import { isActive, useCancelJob } from "@/components/jobs/queries";
 import { Badge } from "@/components/ui/badge";
@@ -51,7 +51,7 @@ export function ImportDialog({
     <Dialog
       open={open}
       onClose={onClose}
-      size="lg"
+      size="xl"
       title="Import trajectories"
       description="From a file; each record is checked before anything is written."
       testId="import-dialog"
@@ -135,7 +135,7 @@ function ImportFlow({
       <div className="flex flex-col gap-4">
         <ImportProgress status={status.data} projectId={projectId} />
         <ErrorText message={status.error?.message} />
-        <div className="flex justify-end gap-2 border-t border-line pt-3">
+        <Footer>
           {status.data && isActive(status.data.job.status) ? (
             <Button variant="ghost" loading={cancel.isPending} onClick={() => cancel.mutate(jobId)}>
               Cancel import
@@ -148,7 +148,7 @@ function ImportFlow({
           <Button variant="primary" onClick={onClose}>
             {finished ? "Done" : "Close (it keeps running)"}
           </Button>
-        </div>
+        </Footer>
       </div>
     );
 
@@ -156,11 +156,16 @@ function ImportFlow({
     return (
       <div className="flex flex-col gap-3">
         <DropZone onFile={choose} />
-        <p className="text-xs text-fg-subtle">
-          From a terminal:{" "}
-          <code className="text-fg-muted">npx atlas import FILE --project {projectId.slice(0, 8)}…</code>; from a
-          program: <code className="text-fg-muted">POST /api/v1/trajectories</code> with an ingest key.
-        </p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-fg-subtle">
+          <dt>From a terminal</dt>
+          <dd>
+            <code className="text-fg-muted">npx atlas import FILE --project {projectId}</code>
+          </dd>
+          <dt>From a program</dt>
+          <dd>
+            <code className="text-fg-muted">POST /api/v1/trajectories</code> with an API key that has the ingest scope
+          </dd>
+        </dl>
       </div>
     );
 
@@ -216,7 +221,10 @@ function ImportFlow({
               </Select>
               {!format ? <Badge tone="info">detected</Badge> : null}
               <span className="text-xs text-fg-subtle" data-testid="import-sample-counts">
-                {formatNumber(p.counts.records)} records in the preview, {formatNumber(p.counts.valid)} valid
+                {p.complete
+                  ? `${formatNumber(p.counts.records)} records: `
+                  : `The first ${formatNumber(p.counts.records)} records checked: `}
+                {formatNumber(p.counts.valid)} valid
                 {invalidInSample ? `, ${formatNumber(invalidInSample)} invalid` : ""}
               </span>
             </div>
@@ -289,7 +297,7 @@ function ImportFlow({
       ) : null}
       <ErrorText message={uploadError} />
 
-      <div className="flex justify-end gap-2 border-t border-line pt-3">
+      <Footer>
         <Button variant="ghost" onClick={uploading ? () => abort.current?.() : onClose}>
           {uploading ? "Stop the upload" : "Cancel"}
         </Button>
@@ -300,9 +308,22 @@ function ImportFlow({
           disabled={!p || preview.isFetching}
           onClick={start}
         >
-          Import {picked.truncated ? "the file" : p ? `${formatNumber(p.counts.records)} records` : ""}
+          {!p?.complete
+            ? "Import the file"
+            : mode === "valid-only"
+              ? `Import ${formatNumber(p.counts.valid)} valid records`
+              : `Import ${formatNumber(p.counts.records)} records`}
         </Button>
-      </div>
+      </Footer>
+    </div>
+  );
+}
+
+/** The actions stay in view at the dialog's bottom edge however long the preview is. */
+function Footer({ children }: { children: ReactNode }) {
+  return (
+    <div className="sticky -bottom-4 z-10 -mx-5 -mb-4 flex justify-end gap-2 rounded-b-lg border-t border-line bg-panel px-5 py-3">
+      {children}
     </div>
   );
 }

@@ -20,10 +20,10 @@ export function MappingTable({
   const unmapped = fields.filter((f) => !f.path.includes(".") && !used.has(f.path));
   return (
     <div className="flex flex-col gap-2">
-      <table className="w-full text-sm" data-testid="import-mapping">
+      <table className="w-full table-fixed text-sm" data-testid="import-mapping">
         <thead>
           <tr className="text-left text-xs text-fg-subtle">
-            <th className="w-[34%] pb-1 font-medium">Field</th>
+            <th className="w-40 pb-1 font-medium">Field</th>
             <th className="pb-1 font-medium">From the file's field</th>
           </tr>
         </thead>
@@ -34,13 +34,13 @@ export function MappingTable({
             const info = fields.find((f) => f.path === value);
             return (
               <tr key={target} className="border-t border-line">
-                <td className="py-1 pr-3 align-top">
+                <td className="py-0.5 pr-3">
                   <label htmlFor={`map-${target}`} className="text-fg" title={targetLabels[target].hint}>
                     {targetLabels[target].label}
                   </label>
                   {changed ? <span className="ml-1.5 text-[11px] text-accent">changed</span> : null}
                 </td>
-                <td className="py-1">
+                <td className="py-0.5">
                   <div className="flex min-w-0 items-center gap-2">
                     <Select
                       id={`map-${target}`}

@@ -23,7 +23,8 @@ export function Dialog({
   description?: ReactNode;
   children?: ReactNode;
   footer?: ReactNode;
-  size?: "sm" | "md" | "lg";
+  /** xl: dialogs that show tables (an import's preview and field mapping) */
+  size?: "sm" | "md" | "lg" | "xl";
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -54,7 +55,7 @@ export function Dialog({
       }}
       className={cn(
         "m-auto w-[calc(100%-2rem)] rounded-lg border border-line bg-raised p-0 text-fg shadow-pop",
-        size === "sm" ? "max-w-sm" : size === "lg" ? "max-w-2xl" : "max-w-lg",
+        size === "sm" ? "max-w-sm" : size === "lg" ? "max-w-2xl" : size === "xl" ? "max-w-4xl" : "max-w-lg",
       )}
     >
       {open ? (

@@ -129,7 +129,10 @@ export const previewResult = z.object({
   /** the mapping used for this preview: the one sent, or the suggested one */
   mapping: fieldMappingSchema.nullable(),
   suggestedMapping: fieldMappingSchema.nullable(),
+  /** counts over the records the preview checked */
   counts: z.object({ records: z.number().int(), valid: z.number().int(), invalid: z.number().int() }),
+  /** true when the preview saw every record of the file */
+  complete: z.boolean(),
   records: z.array(previewRecord),
   errors: z.array(recordError),
   /** said when the sample held no complete record, and the like */

@@ -42,9 +42,9 @@ export const where = (format: ImportFormat, e: { index: number; line: number | n
 
 export function describeErrors(format: ImportFormat, errors: RecordError[], invalid: number, records: number) {
   const first = errors[0];
-  const detail = first
-    ? `; first: ${where(format, first)}: ${first.errors[0]?.path || "record"}: ${first.errors[0]?.message}`
-    : "";
+  const issue = first?.errors[0];
+  const detail =
+    first && issue ? `; first: ${where(format, first)}: ${issue.path ? `${issue.path}: ` : ""}${issue.message}` : "";
   return `${invalid} of ${records} records are invalid${detail}`;
 }
 

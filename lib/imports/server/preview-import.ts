@@ -68,6 +68,7 @@ export async function previewImport(input: z.infer<typeof previewInput>): Promis
     if (e instanceof AppError) throw new AppError("VALIDATION", e.message, "sample");
     throw e;
   }
+  const complete = !input.truncated && records.length <= CHECKED;
   if (records.length > CHECKED) {
     records = records.slice(0, CHECKED);
     notes.push(`The preview checks the first ${CHECKED} records; the import checks every one.`);
@@ -105,6 +106,7 @@ export async function previewImport(input: z.infer<typeof previewInput>): Promis
     mapping,
     suggestedMapping,
     counts: { records: records.length, valid: records.length - invalid, invalid },
+    complete,
     records: shown,
     errors,
     notes,
