@@ -114,8 +114,8 @@ export type TrajectoryRow = z.infer<typeof trajectoryRow>;
 
 export const trajectoryList = z.object({
   items: z.array(trajectoryRow),
-  /** trajectories that match the filters, over all pages */
-  total: z.number().int(),
+  /** trajectories that match the filters, over all pages; null when counting took too long */
+  total: z.number().int().nullable(),
   /** pass as `cursor` for the page after / before this one; null at either end */
   nextCursor: z.string().nullable(),
   prevCursor: z.string().nullable(),

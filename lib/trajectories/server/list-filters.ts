@@ -44,7 +44,7 @@ type SortSpec = { column: AnyPgColumn; nullable: boolean; cast: string };
 
 export const sortColumns: Record<TrajectorySortKey, SortSpec> = {
   createdAt: { column: t.createdAt, nullable: false, cast: "timestamptz" },
-  reward: { column: t.reward, nullable: true, cast: "real" },
+  reward: { column: t.reward, nullable: true, cast: "double precision" },
   stepCount: { column: t.stepCount, nullable: false, cast: "integer" },
   peakContextTokens: { column: t.peakContextTokens, nullable: true, cast: "integer" },
   toolCallCount: { column: t.toolCallCount, nullable: false, cast: "integer" },
@@ -88,6 +88,6 @@ export function decodeCursor(raw: string, sort: string): Cursor {
 
 function validValue(key: TrajectorySortKey, v: string) {
   if (key === "createdAt") return !Number.isNaN(Date.parse(v));
-  if (sortColumns[key].cast === "real") return Number.isFinite(Number(v));
+  if (key === "reward") return Number.isFinite(Number(v));
   return /^-?\d{1,10}$/.test(v);
 }

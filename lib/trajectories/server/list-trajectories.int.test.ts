@@ -6,7 +6,7 @@ import { connectTestDb } from "@/db/test/setup-db";
 import { AppError } from "@/lib/errors";
 import { type TrajectoryListParams, type TrajectoryRow, trajectoryListQuery, trajectorySortKeys } from "../schemas";
 import { ingestTrajectories, validateRecords } from "./ingest-trajectories";
-import { listTrajectories } from "./list-trajectories";
+import { countWithin, listTrajectories } from "./list-trajectories";
 import { listTrajectoryFacets } from "./list-trajectory-facets";
 
 const { db } = connectTestDb();
@@ -96,7 +96,8 @@ beforeAll(async () => {
       policy: "qwen3-4b",
       strategy: "eager",
       outcome: "fail",
-      reward: 0,
+      // not exact in binary: a cursor must carry it without losing digits
+      reward: 7 / 205,
       calls: ["weather_get!"],
       latencyMs: 300,
       text: "Book train tickets to Berlin",
@@ -294,6 +295,12 @@ describe("listTrajectories sorts and pages", () => {
     await expect(list({ cursor: forged })).rejects.toMatchObject({ field: "cursor" });
   });
 
+  it("gives up a count past its budget, and counts within it", async () => {
+    const slow = sql`(select pg_sleep(0.3)) is not null and ${trajectories.projectId} = ${projectId}`;
+    expect(await countWithin(db, slow, false, 50)).toBeNull();
+    expect(await countWithin(db, sql`${trajectories.projectId} = ${projectId}`, true, 5000)).toBe(6);
+  });
+
   it("never shows another project's trajectories", async () => {
     const { project } = await makeProject(db);
     const page = await listTrajectories({ db, projectId: project.id, query: trajectoryListQuery.parse({}) });
@@ -335,6 +342,6 @@ describe("listTrajectoryFacets", () => {
       { value: "none", count: 1 },
     ]);
     expect(f.labeled).toBe(2);
-    expect(f.reward).toEqual({ min: 0, max: 1 });
+    expect(f.reward).toEqual({ min: 7 / 205, max: 1 });
   });
 });

@@ -1,5 +1,6 @@
 // One page of a project's trajectories: filtered, sorted, with keyset paging and a total.
 import { and, count, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { labels, runs, trajectories as t } from "@/db/schema";
 import { invalid } from "@/lib/errors";
@@ -54,7 +55,7 @@ export async function listTrajectories({
   const past = sql.raw(readDesc ? "<" : ">");
   const col = spec.column;
 
-  const read = (segment: Segment, from: Cursor | null, n: number) => {
+  const read = (tx: DbOrTx, segment: Segment, from: Cursor | null, n: number) => {
     const where: (SQL | undefined)[] = [filters];
     if (segment === "null") {
       where.push(isNull(col));
@@ -63,7 +64,7 @@ export async function listTrajectories({
       if (spec.nullable) where.push(isNotNull(col));
       if (from) where.push(sql`(${col}, ${t.id}) ${past} (${from.value}::${sql.raw(spec.cast)}, ${from.id}::uuid)`);
     }
-    return db
+    return tx
       .select({ ...rowColumns, runName: runs.name, sortValue: sortValueText(key) })
       .from(t)
       .leftJoin(runs, eq(runs.id, t.runId))
@@ -77,17 +78,19 @@ export async function listTrajectories({
   if (start < 0) throw invalid("cursor", "cursor does not fit this sort: leave it out to start from the first page");
 
   const want = query.limit + 1;
-  const totalQuery = db.select({ n: count() }).from(t).where(filters);
-  const rows: Awaited<ReturnType<typeof read>> = [];
-  for (let i = start; i < segments.length && rows.length < want; i++)
-    rows.push(...(await read(segments[i], i === start ? cursor : null, want - rows.length)));
-  const [[{ n: total }], labelCounts] = await Promise.all([
-    totalQuery,
-    countLabels(
-      db,
-      rows.map((r) => r.id),
-    ),
-  ]);
+  // on the pool the count runs beside the page; inside a caller's transaction, after it
+  const inTx = db instanceof PgTransaction;
+  const counting = inTx ? null : countWithin(db, filters, Boolean(query.q));
+  const rows = await planned(db, Boolean(query.q), async (tx) => {
+    const out: Awaited<ReturnType<typeof read>> = [];
+    for (let i = start; i < segments.length && out.length < want; i++)
+      out.push(...(await read(tx, segments[i], i === start ? cursor : null, want - out.length)));
+    return out;
+  });
+  const labelCounts = await countLabels(
+    db,
+    rows.map((r) => r.id),
+  );
 
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
@@ -100,10 +103,47 @@ export async function listTrajectories({
       labelCount: labelCounts.get(r.id) ?? 0,
       createdAt: r.createdAt.toISOString(),
     })),
-    total,
+    total: await (counting ?? countWithin(db, filters, Boolean(query.q))),
     nextCursor: backward || more ? edge(page.at(-1), "after") : null,
     prevCursor: backward ? (more ? edge(page[0], "before") : null) : cursor ? edge(page[0], "before") : null,
   };
+}
+
+/** Past this, a count is given up and the total is null: paging works without it. */
+export const COUNT_BUDGET_MS = 1500;
+
+/**
+ * The planner does not price reading a search vector stored out of line (TOAST), so it may
+ * scan the whole table testing `@@` row by row, seconds at 100k episodes, where the GIN index
+ * answers in milliseconds. With sequential scans off it takes the index, or walks the sort
+ * index testing rows only until the page is full.
+ */
+function planned<T>(db: DbOrTx, search: boolean, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  if (!search) return fn(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    return fn(tx);
+  });
+}
+
+/** An exact count, or null past the budget (a phrase of common words must read every vector). */
+export async function countWithin(
+  db: DbOrTx,
+  filters: SQL,
+  search: boolean,
+  budgetMs = COUNT_BUDGET_MS,
+): Promise<number | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', ${String(budgetMs)}, true)`);
+      return planned(tx, search, async (q) => (await q.select({ n: count() }).from(t).where(filters))[0].n);
+    });
+  } catch (e) {
+    // 57014: canceled by statement_timeout (drizzle wraps the driver's error in `cause`)
+    const err = e as { code?: string; cause?: { code?: string } };
+    if ((err.cause?.code ?? err.code) === "57014") return null;
+    throw e;
+  }
 }
 
 async function countLabels(db: DbOrTx, ids: string[]) {
