@@ -49,8 +49,13 @@ export const trajectories = pgTable(
   (t) => [
     unique("trajectories_client_uq").on(t.projectId, t.clientId),
     index("trajectories_project_created_idx").on(t.projectId, t.createdAt, t.id),
-    index("trajectories_project_reward_idx").on(t.projectId, t.reward),
-    index("trajectories_project_steps_idx").on(t.projectId, t.stepCount),
+    // one per sort of the list, ending in id: a keyset page is one range scan in index order
+    index("trajectories_list_reward_idx").on(t.projectId, t.reward, t.id),
+    index("trajectories_list_steps_idx").on(t.projectId, t.stepCount, t.id),
+    index("trajectories_list_peak_context_idx").on(t.projectId, t.peakContextTokens, t.id),
+    index("trajectories_list_tool_calls_idx").on(t.projectId, t.toolCallCount, t.id),
+    index("trajectories_list_tool_errors_idx").on(t.projectId, t.toolErrorCount, t.id),
+    index("trajectories_list_duration_idx").on(t.projectId, t.durationMs, t.id),
     index("trajectories_project_task_idx").on(t.projectId, t.taskRef),
     index("trajectories_run_idx").on(t.runId),
     index("trajectories_task_idx").on(t.taskId),
