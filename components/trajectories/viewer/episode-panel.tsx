@@ -27,10 +27,20 @@ export function EpisodePanel({ t, projectId }: { t: TrajectoryView; projectId: s
   return (
     <div data-testid="episode-panel">
       <PanelSection title="Task prompt">
-        <LongText text={t.task.prompt ?? t.summary} truncated={null} label="prompt" />
-        {!t.task.prompt ? (
-          <p className="text-[11px] text-fg-subtle">From the episode (its task is not in this project).</p>
-        ) : null}
+        {t.task.prompt || t.summary ? (
+          <>
+            <LongText text={t.task.prompt ?? t.summary} truncated={null} label="prompt" />
+            {!t.task.prompt ? (
+              <p className="text-[11px] text-fg-subtle">
+                The episode's own prompt{t.task.ref ? " (its task is not in this project)" : ""}.
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p className="text-xs text-fg-subtle">
+            No prompt recorded: the episode names no task and has no user message.
+          </p>
+        )}
       </PanelSection>
       <PanelSection title="Final answer">
         {t.finalAnswer ? (

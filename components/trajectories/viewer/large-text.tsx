@@ -2,6 +2,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
 import { cn } from "@/components/ui/cn";
+import { CopyButton } from "@/components/ui/copy-button";
 import { formatNumber } from "@/components/ui/format";
 import { jsonTone } from "@/components/ui/json-view";
 
@@ -72,6 +73,7 @@ export function LargeText({
     <div className="rounded-md border border-line bg-panel" data-testid={testId} data-large-text="">
       <div className="flex items-center justify-between border-b border-line px-2 py-1 text-[11px] text-fg-subtle">
         <span>{formatNumber(rows.at(-1)?.line ?? 0)} lines · only the lines in view are drawn</span>
+        <CopyButton value={text} label="Copy all" size="xs" />
       </div>
       <section
         ref={scroller}
