@@ -80,8 +80,8 @@ export async function listTrajectories({
   const want = query.limit + 1;
   // on the pool the count runs beside the page; inside a caller's transaction, after it
   const inTx = db instanceof PgTransaction;
-  const counting = inTx ? null : countWithin(db, filters, Boolean(query.q));
-  const rows = await planned(db, Boolean(query.q), async (tx) => {
+  const counting = inTx ? null : countWithin(db, filters, query.q);
+  const rows = await planned(db, query.q, async (tx) => {
     const out: Awaited<ReturnType<typeof read>> = [];
     for (let i = start; i < segments.length && out.length < want; i++)
       out.push(...(await read(tx, segments[i], i === start ? cursor : null, want - out.length)));
@@ -103,7 +103,7 @@ export async function listTrajectories({
       labelCount: labelCounts.get(r.id) ?? 0,
       createdAt: r.createdAt.toISOString(),
     })),
-    total: await (counting ?? countWithin(db, filters, Boolean(query.q))),
+    total: await (counting ?? countWithin(db, filters, query.q)),
     nextCursor: backward || more ? edge(page.at(-1), "after") : null,
     prevCursor: backward ? (more ? edge(page[0], "before") : null) : cursor ? edge(page[0], "before") : null,
   };
@@ -114,14 +114,18 @@ export const COUNT_BUDGET_MS = 1500;
 
 /**
  * The planner does not price reading a search vector stored out of line (TOAST), so it may
- * scan the whole table testing `@@` row by row, seconds at 100k episodes, where the GIN index
- * answers in milliseconds. With sequential scans off it takes the index, or walks the sort
- * index testing rows only until the page is full.
+ * scan the table testing `@@` row by row, or walk a sort index doing so past thousands of
+ * rows: seconds at 100k episodes, where the GIN index answers in milliseconds. Words are
+ * therefore found through the index alone (a bitmap that needs no vector read), and the
+ * matches sorted. A phrase needs word positions, so each candidate's vector is read either
+ * way: walking the sort index then stops as soon as the page is full.
  */
-function planned<T>(db: DbOrTx, search: boolean, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  if (!search) return fn(db);
+function planned<T>(db: DbOrTx, q: string | undefined, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  if (!q) return fn(db);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true),
+      set_config('enable_indexscan',
+        case when websearch_to_tsquery('english', ${q})::text ~ '<[0-9-]+>' then 'on' else 'off' end, true)`);
     return fn(tx);
   });
 }
@@ -130,13 +134,13 @@ function planned<T>(db: DbOrTx, search: boolean, fn: (tx: DbOrTx) => Promise<T>)
 export async function countWithin(
   db: DbOrTx,
   filters: SQL,
-  search: boolean,
+  q: string | undefined,
   budgetMs = COUNT_BUDGET_MS,
 ): Promise<number | null> {
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('statement_timeout', ${String(budgetMs)}, true)`);
-      return planned(tx, search, async (q) => (await q.select({ n: count() }).from(t).where(filters))[0].n);
+      return planned(tx, q, async (c) => (await c.select({ n: count() }).from(t).where(filters))[0].n);
     });
   } catch (e) {
     // 57014: canceled by statement_timeout (drizzle wraps the driver's error in `cause`)
