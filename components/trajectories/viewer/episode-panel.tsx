@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TrajectoryLabelsPanel } from "@/components/labeling/trajectory-labels-panel";
 import { Badge } from "@/components/ui/badge";
 import { formatNumber, shortId } from "@/components/ui/format";
 import { JsonView } from "@/components/ui/json-view";
@@ -22,7 +23,16 @@ export function PanelSection({ title, children, meta }: { title: string; childre
 }
 
 /** Beside the timeline outside replay: the prompt, the final answer, scores, tools, metadata, the same task's other runs. */
-export function EpisodePanel({ t, projectId }: { t: TrajectoryView; projectId: string }) {
+export function EpisodePanel({
+  t,
+  projectId,
+  selected = null,
+}: {
+  t: TrajectoryView;
+  projectId: string;
+  /** the step in view: its step-level labels show under Labels */
+  selected?: number | null;
+}) {
   const base = `/projects/${projectId}/trajectories`;
   return (
     <div data-testid="episode-panel">
@@ -95,9 +105,26 @@ export function EpisodePanel({ t, projectId }: { t: TrajectoryView; projectId: s
               </span>
             ))}
           </div>
+        ) : t.initialTools.length ? (
+          <>
+            <div className="flex flex-wrap gap-1">
+              {t.initialTools.map((name) => (
+                <span key={name} className="rounded bg-hover px-1 font-mono text-[11px] text-fg-muted">
+                  {name}
+                </span>
+              ))}
+            </div>
+            <p className="text-[11px] text-fg-subtle">
+              Loaded at start by name only: the episode carries no tool definitions, so their schemas count 0 tokens in
+              the context figures.
+            </p>
+          </>
         ) : (
           <p className="text-xs text-fg-subtle">The episode carries no tool definitions.</p>
         )}
+      </PanelSection>
+      <PanelSection title={selected === null ? "Labels" : `Labels · step #${selected}`}>
+        <TrajectoryLabelsPanel projectId={projectId} trajectoryId={t.id} stepIndex={selected} />
       </PanelSection>
       <PanelSection title="Other runs of this task" meta={t.sameTask.length ? `${t.sameTask.length}` : undefined}>
         {t.sameTask.length ? (

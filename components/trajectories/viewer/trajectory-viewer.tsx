@@ -202,7 +202,7 @@ function Loaded({ t, projectId }: { t: TrajectoryView; projectId: string }) {
               }}
             />
           ) : (
-            <EpisodePanel t={t} projectId={projectId} />
+            <EpisodePanel t={t} projectId={projectId} selected={selected} />
           )}
         </aside>
       </div>
