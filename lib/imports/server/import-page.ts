@@ -1,10 +1,11 @@
 // One page of a file import, written in the caller's transaction. Idempotent: records are
 // keyed by their id (or content hash), so a page run twice, or a file imported twice, adds
 // nothing the second time.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { trajectories } from "@/db/schema";
-import { ingestTrajectories } from "@/lib/trajectories/server/ingest-trajectories";
+import { hashTrajectory } from "@/lib/trajectories/server/account-context";
+import { type IngestResult, ingestTrajectories } from "@/lib/trajectories/server/ingest-trajectories";
 import type { ImportMode, RecordError } from "../schemas";
 import type { Checked } from "../validate";
 import { describeErrors, ImportRejected, MAX_REPORTED_ERRORS } from "./plan-import";
@@ -41,7 +42,13 @@ export async function importPage({
     throw new Error(
       `Page at record ${page.firstIndex + 1} read ${items.length} records where the plan found ${page.count}: the file changed after it was planned`,
     );
-  const results = await ingestTrajectories({ db, projectId, items, jobId });
+  // records already stored are answered here: only new ones pay for token counting
+  const known = await storedIds(db, projectId, items);
+  const fresh = items.filter((v) => !known.has(v.index));
+  const results = [
+    ...[...known.values()],
+    ...(fresh.length ? await ingestTrajectories({ db, projectId, items: fresh, jobId }) : []),
+  ].sort((a, b) => a.index - b.index);
   const out: PageResult = { records: items.length, created: 0, exists: 0, invalid: 0, errors: [] };
   for (const r of results) {
     out[r.status]++;
@@ -59,6 +66,23 @@ export async function importPage({
       },
     );
   return out;
+}
+
+/** The page's records that the project already holds, by client id (the record's id or content hash). */
+async function storedIds(db: DbOrTx, projectId: string, items: Checked[]) {
+  const byClient = new Map<string, number>();
+  for (const v of items) if ("record" in v) byClient.set(v.record.id ?? `sha256:${hashTrajectory(v.record)}`, v.index);
+  const found = new Map<number, IngestResult>();
+  if (!byClient.size) return found;
+  const rows = await db
+    .select({ id: trajectories.id, clientId: trajectories.clientId })
+    .from(trajectories)
+    .where(and(eq(trajectories.projectId, projectId), inArray(trajectories.clientId, [...byClient.keys()])));
+  for (const r of rows) {
+    const index = byClient.get(r.clientId as string) as number;
+    found.set(index, { index, status: "exists", clientId: r.clientId as string, id: r.id });
+  }
+  return found;
 }
 
 /** An all-or-nothing import that stopped part-way takes back what its finished pages wrote. */

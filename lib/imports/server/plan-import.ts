@@ -15,7 +15,7 @@ import { checkRecord, type ImportPage, readHead, readRecords } from "./scan";
 export const MAX_REPORTED_ERRORS = 100;
 const DEFAULT_PAGE_RECORDS = 500;
 /** a page's bytes: one step's transaction stays short even when episodes are large */
-const PAGE_BYTES = 8 * 1024 * 1024;
+const PAGE_BYTES = 4 * 1024 * 1024;
 const MAPPING_SAMPLE = 50;
 
 export type ImportPlan = {
