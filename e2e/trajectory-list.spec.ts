@@ -100,8 +100,11 @@ test("filter by outcome and text, keep the view in the URL, sort by reward, open
 
   await shoot(page, "filled");
 
-  // j, j, Enter opens the second row: reward 0.03 is episode 19 (19 * 37 % 100 = 3)
-  await page.locator("body").press("j");
+  // the last click highlighted the second row; k, k, j come back to it, and Enter opens it:
+  // reward 0.03 is episode 19 (19 * 37 % 100 = 3)
+  await page.locator("body").press("k");
+  await page.locator("body").press("k");
+  await expect(rows(page).nth(0)).toHaveAttribute("aria-selected", "true");
   await page.locator("body").press("j");
   await expect(rows(page).nth(1)).toHaveAttribute("aria-selected", "true");
   await page.locator("body").press("Enter");

@@ -17,10 +17,13 @@ export const trajectoryHref = (projectId: string, id: string) => `/projects/${pr
 
 const num = "w-14 text-right tabular-nums";
 
-/** Columns the table starts without below 1280 px (the chooser brings them back). */
-export const narrowHidden = ["runName", "policy", "loadingStrategy", "toolCallCount", "durationMs", "labelCount"];
-/** Columns the table starts without at any width. */
-export const alwaysHidden = ["clientId", "loadingStrategy", "durationMs"];
+/** Columns the table starts without, by screen width; the column chooser brings them back. */
+export const hiddenAt = {
+  wide: ["clientId", "loadingStrategy", "durationMs"],
+  medium: ["clientId", "loadingStrategy", "durationMs", "policy", "labelCount"],
+  narrow: ["clientId", "loadingStrategy", "durationMs", "policy", "labelCount", "runName", "toolCallCount"],
+};
+export type WidthTier = keyof typeof hiddenAt;
 
 export function trajectoryColumns(projectId: string, selection: RowSelection): ColumnDef<TrajectoryRow>[] {
   return [
@@ -88,7 +91,7 @@ export function trajectoryColumns(projectId: string, selection: RowSelection): C
       id: "taskRef",
       header: "Task",
       enableSorting: false,
-      meta: { className: "w-24", label: "Task" },
+      meta: { className: "w-20", label: "Task" },
       cell: ({ row }) => (
         <span className="block truncate font-mono text-xs text-fg-muted" title={row.original.taskRef ?? undefined}>
           {row.original.taskRef ?? "—"}
@@ -163,7 +166,7 @@ export function trajectoryColumns(projectId: string, selection: RowSelection): C
       id: "peakContextTokens",
       accessorKey: "peakContextTokens",
       header: "Peak context",
-      meta: { className: "w-32", label: "Peak context" },
+      meta: { className: "w-28", label: "Peak context" },
       cell: ({ row }) => <PeakContext tokens={row.original.peakContextTokens} limit={row.original.contextLimit} />,
     },
     {
@@ -184,7 +187,7 @@ export function trajectoryColumns(projectId: string, selection: RowSelection): C
       id: "createdAt",
       accessorKey: "createdAt",
       header: "Created",
-      meta: { className: "w-24 whitespace-nowrap text-xs text-fg-muted", label: "Created" },
+      meta: { className: "w-20 whitespace-nowrap text-xs text-fg-muted", label: "Created" },
       cell: ({ row }) => <RelativeTime value={row.original.createdAt} />,
     },
   ];

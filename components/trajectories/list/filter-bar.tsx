@@ -9,7 +9,7 @@ import type { TrajectoryFacets } from "@/lib/trajectories/schemas";
 import { OutcomeChips, RewardRange, ToolPicker } from "./filter-controls";
 import { type FilterKey, type Filters, listOf } from "./url-filters";
 
-const small = "h-7 max-w-44 text-xs";
+const small = "max-w-44";
 
 /**
  * Every filter of the list. Values come from the project's facets; a value from a shared link
@@ -40,11 +40,11 @@ export function FilterBar({
     <div className="flex w-full flex-col gap-2" data-testid="trajectory-filters">
       <div className="flex flex-wrap items-center gap-2">
         <SearchInput
-          label="Search every message of every trajectory"
-          placeholder="Search messages…  “a phrase”  -not"
+          label='Search every message: words, "a phrase", -excluded, or'
+          placeholder="Search messages…"
           value={filters.q}
           onCommit={set("q")}
-          className="w-72"
+          className="w-64"
           testId="trajectory-search"
         />
         <OutcomeChips
@@ -77,7 +77,7 @@ export function FilterBar({
           className={cn(small, filters.toolErrors && "border-accent")}
           data-testid="filter-tool-errors"
         >
-          <option value="">Tool errors: any</option>
+          <option value="">Errors: any</option>
           <option value="yes">With tool errors</option>
           <option value="no">Without tool errors</option>
         </Select>
@@ -162,7 +162,7 @@ function TaskFilter({
   useEffect(() => setText(value), [value]);
   const commit = (v: string) => v.trim() !== value && onCommit(v.trim());
   return (
-    <>
+    <div className="w-32">
       <input
         type="search"
         aria-label="Task id"
@@ -176,7 +176,7 @@ function TaskFilter({
         }}
         onBlur={() => commit(text)}
         onKeyDown={(e) => e.key === "Enter" && commit(text)}
-        className={cn(inputClass, "h-7 w-32 text-xs", value && "border-accent")}
+        className={cn(inputClass, value && "border-accent")}
         data-testid="filter-task"
       />
       <datalist id={list}>
@@ -186,6 +186,6 @@ function TaskFilter({
           </option>
         ))}
       </datalist>
-    </>
+    </div>
   );
 }

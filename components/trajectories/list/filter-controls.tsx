@@ -41,7 +41,7 @@ export function OutcomeChips({
             onClick={() => onChange(on ? selected.filter((x) => x !== o) : [...selected, o])}
             title={o === "none" ? "Trajectories without an outcome" : `Outcome ${o}`}
             className={cn(
-              "inline-flex h-7 items-center gap-1.5 rounded-full border px-2.5 text-xs font-medium",
+              "inline-flex h-8 items-center gap-1.5 rounded-full border px-2.5 text-xs font-medium",
               on
                 ? "border-accent bg-accent-soft text-fg"
                 : "border-line-strong bg-raised text-fg-muted hover:bg-hover hover:text-fg",
@@ -91,15 +91,15 @@ export function RewardRange({
       onBlur={commit}
       onKeyDown={(e) => e.key === "Enter" && commit()}
       data-testid={testId}
-      className={cn(inputClass, "h-7 w-16 px-1.5 text-xs tabular-nums")}
+      className={cn(inputClass, "tabular-nums")}
     />
   );
   return (
     <div className="flex items-center gap-1.5">
-      <span className="text-xs text-fg-muted">Reward</span>
-      {box("Reward minimum", lo, setLo, "reward-min")}
+      <span className="text-sm text-fg-muted">Reward</span>
+      <div className="w-20">{box("Reward minimum", lo, setLo, "reward-min")}</div>
       <span className="text-xs text-fg-subtle">–</span>
-      {box("Reward maximum", hi, setHi, "reward-max")}
+      <div className="w-20">{box("Reward maximum", hi, setHi, "reward-max")}</div>
       {message ? (
         <span role="alert" className="text-xs text-danger">
           {message}
@@ -110,7 +110,7 @@ export function RewardRange({
 }
 
 const pickerButton =
-  "inline-flex h-7 max-w-56 items-center gap-1.5 rounded-md border border-line-strong bg-raised px-2 text-xs text-fg-muted shadow-xs hover:bg-hover hover:text-fg";
+  "inline-flex h-8 max-w-56 items-center gap-1.5 rounded-md border border-line-strong bg-raised px-2.5 text-sm text-fg-muted shadow-xs hover:bg-hover hover:text-fg";
 
 /** Tools that every matching trajectory must have called, chosen from the most used ones. */
 export function ToolPicker({
@@ -152,7 +152,7 @@ export function ToolPicker({
               if (e.key === "Enter" && shown[0] && !selected.includes(shown[0].value))
                 onChange([...selected, shown[0].value]);
             }}
-            className={cn(inputClass, "mb-1 h-7 text-xs")}
+            className={cn(inputClass, "mb-1")}
             data-testid="tool-picker-find"
           />
           <div className="max-h-72 overflow-y-auto">

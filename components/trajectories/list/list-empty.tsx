@@ -1,5 +1,6 @@
 "use client";
 import { type ReactNode, useSyncExternalStore } from "react";
+import { useCan } from "@/components/projects/project-context";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -7,6 +8,7 @@ const noSubscription = () => () => {};
 
 /** A project without trajectories: each way to bring some in, for this project. */
 export function TrajectoriesEmpty({ projectId, importButton }: { projectId: string; importButton?: ReactNode }) {
+  const admin = useCan("admin");
   // the studio's own address, once in the browser (the server cannot know how it was reached)
   const origin = useSyncExternalStore(
     noSubscription,
@@ -19,9 +21,11 @@ export function TrajectoriesEmpty({ projectId, importButton }: { projectId: stri
       actions={
         <>
           {importButton}
-          <ButtonLink href={`/projects/${projectId}/settings/api-keys`} size="sm">
-            Create an ingest key
-          </ButtonLink>
+          {admin ? (
+            <ButtonLink href={`/projects/${projectId}/settings/api-keys`} size="sm">
+              Create an ingest key
+            </ButtonLink>
+          ) : null}
         </>
       }
       ways={[
@@ -41,7 +45,7 @@ export function TrajectoriesEmpty({ projectId, importButton }: { projectId: stri
           label: "API",
           code: `curl -X POST ${origin}/api/v1/trajectories -H "Authorization: Bearer $ATLAS_KEY" -H "content-type: application/json" -d @batch.json`,
           detail:
-            'batch.json holds {"trajectories": [...]}, up to 1000 episodes; the key needs the ingest scope. The same episode sent twice is stored once.',
+            'batch.json holds {"trajectories": [...]}, up to 1000 episodes; the key needs the ingest scope (admins create keys under Settings → API keys). The same episode sent twice is stored once.',
         },
         {
           label: "Runs",

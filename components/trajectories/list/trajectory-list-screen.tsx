@@ -1,5 +1,5 @@
 "use client";
-import { type ReactNode, useCallback, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { ApiError } from "@/components/api/client";
 import { useProject } from "@/components/projects/project-context";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +11,7 @@ import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { useShortcut } from "@/components/ui/shortcuts";
 import type { TrajectoryRow } from "@/lib/trajectories/schemas";
-import { alwaysHidden, narrowHidden, type RowSelection, trajectoryColumns, trajectoryHref } from "./columns";
+import { hiddenAt, type RowSelection, trajectoryColumns, trajectoryHref, type WidthTier } from "./columns";
 import { FilterBar } from "./filter-bar";
 import { KeysetPager } from "./keyset-pager";
 import { TrajectoriesEmpty } from "./list-empty";
@@ -21,16 +21,32 @@ import { type FilterKey, filterKeys, useListUrl } from "./url-filters";
 /** What the selection bar shows for the rows ticked (kept across pages until cleared). */
 export type SelectionActions = (selected: TrajectoryRow[], clear: () => void) => ReactNode;
 
-const STORAGE_KEY = "trajectories";
+const wideQuery = "(min-width: 1536px)";
+const mediumQuery = "(min-width: 1280px)";
+const subscribeWidth = (fn: () => void) => {
+  const lists = [wideQuery, mediumQuery].map((q) => window.matchMedia(q));
+  for (const l of lists) l.addEventListener("change", fn);
+  return () => {
+    for (const l of lists) l.removeEventListener("change", fn);
+  };
+};
+const tierNow = (): WidthTier =>
+  window.matchMedia(wideQuery).matches ? "wide" : window.matchMedia(mediumQuery).matches ? "medium" : "narrow";
 
-// The table starts with fewer columns on a narrow screen; the column chooser brings them back
-// and remembers the choice (DataTable reads it from localStorage after this first render).
-function seedColumnChoice() {
-  if (typeof window === "undefined") return;
-  const key = `atlas-columns:${STORAGE_KEY}`;
-  if (localStorage.getItem(key)) return;
-  const hidden = window.innerWidth < 1280 ? [...narrowHidden, ...alwaysHidden] : alwaysHidden;
-  localStorage.setItem(key, JSON.stringify(Object.fromEntries(hidden.map((c) => [c, false]))));
+/**
+ * Which columns fit depends on the screen: each width keeps its own column choice (seeded with
+ * what fits there), so a table chosen wide on a large screen does not crush the summary on a
+ * laptop. DataTable reads the choice from localStorage after this render.
+ */
+function useColumnChoice() {
+  const tier = useSyncExternalStore(subscribeWidth, tierNow, () => "wide" as const);
+  const key = `trajectories-${tier}`;
+  if (typeof window !== "undefined" && !localStorage.getItem(`atlas-columns:${key}`))
+    localStorage.setItem(
+      `atlas-columns:${key}`,
+      JSON.stringify(Object.fromEntries(hiddenAt[tier].map((c) => [c, false]))),
+    );
+  return key;
 }
 
 export function TrajectoryListScreen({
@@ -45,7 +61,7 @@ export function TrajectoryListScreen({
   const list = useListUrl();
   const facets = useTrajectoryFacets(project.id);
   const pages = useTrajectoryPages(project.id, list.apiParams, list.cursor);
-  useState(seedColumnChoice);
+  const storageKey = useColumnChoice();
 
   const loaded = pages.data?.pages;
   const rows = useMemo(() => loaded?.flatMap((p) => p.items), [loaded]);
@@ -109,7 +125,7 @@ export function TrajectoryListScreen({
         <DataTable
           label="Trajectories"
           testId="trajectories-table"
-          storageKey={STORAGE_KEY}
+          storageKey={storageKey}
           data={rows}
           loading={pages.isPending}
           columns={columns}
