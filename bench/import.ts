@@ -154,9 +154,11 @@ async function webMemory() {
   const base = `http://localhost:${port}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-bench-upload-"));
   const data = await episodesFile(`import-${UPLOAD_MB}mb.jsonl`, { bytes: UPLOAD_MB * MB });
+  // part 1 pointed DATABASE_URL at its own database: the studio starts its embedded one
+  const { DATABASE_URL: _, ...env } = process.env;
   const launcher: ChildProcess = spawn(process.execPath, ["bin/atlas.mjs", "start"], {
     env: {
-      ...process.env,
+      ...env,
       PORT: String(port),
       ATLAS_DATA_DIR: dir,
       ATLAS_SEED_DEMO: "0",
@@ -255,8 +257,11 @@ async function webMemory() {
       `worker RSS: ${mb(workerBefore)} before, peak ${mb(workerPeak)} while planning and importing; web peak over the whole run ${mb(webPeak)}`,
     );
   } finally {
-    launcher.kill("SIGINT");
-    await new Promise((r) => launcher.once("exit", r));
+    if (launcher.exitCode === null) {
+      const exited = new Promise((r) => launcher.once("exit", r));
+      launcher.kill("SIGINT");
+      await exited;
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
