@@ -29,7 +29,7 @@ export const navItems: NavItem[] = [
   { segment: "toolspaces", label: "Toolspaces", icon: IconToolspaces, key: "l" },
   { segment: "tasks", label: "Tasks", icon: IconTasks, key: "t" },
   { segment: "rubrics", label: "Rubrics", icon: IconRubrics, key: "r", later: true },
-  { segment: "trajectories", label: "Trajectories", icon: IconTrajectories, key: "y", later: true },
+  { segment: "trajectories", label: "Trajectories", icon: IconTrajectories, key: "y" },
   { segment: "labeling", label: "Labeling", icon: IconLabeling, key: "a" },
   { segment: "runs", label: "Runs", icon: IconRuns, key: "u", later: true },
   { segment: "leaderboards", label: "Leaderboards", icon: IconLeaderboards, key: "b", later: true },
