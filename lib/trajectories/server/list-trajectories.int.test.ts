@@ -251,34 +251,38 @@ async function expectedOrder(key: string, desc: boolean) {
 }
 
 describe("listTrajectories sorts and pages", () => {
-  for (const key of trajectorySortKeys)
-    for (const sort of [key, `-${key}`]) {
-      it(`${sort}: one page in order, and the same rows page by page in both directions`, async () => {
-        const want = await expectedOrder(key, sort.startsWith("-"));
-        const whole = await list({ sort: sort as TrajectoryListParams["sort"] });
-        expect(whole.items.map((r) => r.clientId)).toEqual(want);
-        expect(whole.nextCursor).toBeNull();
-        expect(whole.prevCursor).toBeNull();
+  // `q` ("done" is in every episode) reads a search's matches in one sorted statement, not
+  // index-ordered segments: both ways must give the same order and pages
+  for (const search of [{}, { q: "done" }])
+    for (const key of trajectorySortKeys)
+      for (const sort of [key, `-${key}`]) {
+        it(`${sort}${search.q ? " with a search" : ""}: in order, and the same rows page by page both ways`, async () => {
+          const by = { ...search, sort: sort as TrajectoryListParams["sort"] };
+          const want = await expectedOrder(key, sort.startsWith("-"));
+          const whole = await list(by);
+          expect(whole.items.map((r) => r.clientId)).toEqual(want);
+          expect(whole.nextCursor).toBeNull();
+          expect(whole.prevCursor).toBeNull();
 
-        const pages: string[][] = [];
-        let page = await list({ sort: sort as TrajectoryListParams["sort"], limit: 3 });
-        for (;;) {
-          pages.push(page.items.map((r) => r.clientId as string));
-          expect(page.total).toBe(6);
-          if (!page.nextCursor) break;
-          page = await list({ sort: sort as TrajectoryListParams["sort"], limit: 2, cursor: page.nextCursor });
-        }
-        expect(pages.flat()).toEqual(want);
-        // back from the last page to the first, two at a time
-        const back: string[][] = [page.items.map((r) => r.clientId as string)];
-        while (page.prevCursor) {
-          page = await list({ sort: sort as TrajectoryListParams["sort"], limit: 2, cursor: page.prevCursor });
-          back.unshift(page.items.map((r) => r.clientId as string));
-        }
-        expect(back.flat()).toEqual(want);
-        expect(back[0]).toEqual(want.slice(0, back[0].length));
-      });
-    }
+          const pages: string[][] = [];
+          let page = await list({ ...by, limit: 3 });
+          for (;;) {
+            pages.push(page.items.map((r) => r.clientId as string));
+            expect(page.total).toBe(6);
+            if (!page.nextCursor) break;
+            page = await list({ ...by, limit: 2, cursor: page.nextCursor });
+          }
+          expect(pages.flat()).toEqual(want);
+          // back from the last page to the first, two at a time
+          const back: string[][] = [page.items.map((r) => r.clientId as string)];
+          while (page.prevCursor) {
+            page = await list({ ...by, limit: 2, cursor: page.prevCursor });
+            back.unshift(page.items.map((r) => r.clientId as string));
+          }
+          expect(back.flat()).toEqual(want);
+          expect(back[0]).toEqual(want.slice(0, back[0].length));
+        });
+      }
 
   it("keeps a filter while paging, and refuses a cursor of another sort or a forged one", async () => {
     const first = await list({ sort: "-reward", outcome: "pass,partial,error", limit: 2 });

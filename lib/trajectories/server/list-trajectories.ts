@@ -1,5 +1,5 @@
 // One page of a project's trajectories: filtered, sorted, with keyset paging and a total.
-import { and, count, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { labels, runs, trajectories as t } from "@/db/schema";
@@ -7,7 +7,7 @@ import { invalid } from "@/lib/errors";
 import type { TrajectoryList, TrajectoryListQuery, TrajectorySortKey } from "../schemas";
 import { type Cursor, decodeCursor, encodeCursor, listFilters, sortColumns, sortValueText } from "./list-filters";
 
-type Segment = "valued" | "null";
+type Segment = "valued" | "null" | "all";
 
 // what a row shows; the messages, tool definitions and search vector stay in the table
 const rowColumns = {
@@ -55,27 +55,58 @@ export async function listTrajectories({
   const past = sql.raw(readDesc ? "<" : ">");
   const col = spec.column;
 
+  const cast = sql.raw(spec.cast);
+  const valuedPast = (c: Cursor) => sql`(${col}, ${t.id}) ${past} (${c.value}::${cast}, ${c.id}::uuid)`;
+  const nullPast = (c: Cursor) => sql`${t.id} ${past} ${c.id}::uuid`;
+
   const read = (tx: DbOrTx, segment: Segment, from: Cursor | null, n: number) => {
     const where: (SQL | undefined)[] = [filters];
+    let order: SQL[] = [sql`${col} ${dir}`, sql`${t.id} ${dir}`];
     if (segment === "null") {
       where.push(isNull(col));
-      if (from) where.push(sql`${t.id} ${past} ${from.id}::uuid`);
-    } else {
+      if (from) where.push(nullPast(from));
+      order = [sql`${t.id} ${dir}`];
+    } else if (segment === "valued") {
       if (spec.nullable) where.push(isNotNull(col));
-      if (from) where.push(sql`(${col}, ${t.id}) ${past} (${from.value}::${sql.raw(spec.cast)}, ${from.id}::uuid)`);
+      if (from) where.push(valuedPast(from));
+    } else {
+      // both at once, nulls after the values in the page's order (before them read backwards)
+      order = [sql`(${col} is null) ${sql.raw(backward ? "desc" : "asc")}`, ...order];
+      if (from?.value === null)
+        where.push(backward ? or(and(isNull(col), nullPast(from)), isNotNull(col)) : and(isNull(col), nullPast(from)));
+      else if (from)
+        where.push(
+          backward ? and(isNotNull(col), valuedPast(from)) : or(and(isNotNull(col), valuedPast(from)), isNull(col)),
+        );
     }
+    // the page's ids first, sorting only (value, id); the row's columns and run for those alone
+    const ids = tx
+      .select({ id: t.id })
+      .from(t)
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(n)
+      .as("page");
     return tx
       .select({ ...rowColumns, runName: runs.name, sortValue: sortValueText(key) })
-      .from(t)
+      .from(ids)
+      .innerJoin(t, eq(t.id, ids.id))
       .leftJoin(runs, eq(runs.id, t.runId))
-      .where(and(...where))
-      .orderBy(...(segment === "null" ? [sql`${t.id} ${dir}`] : [sql`${col} ${dir}`, sql`${t.id} ${dir}`]))
-      .limit(n);
+      .orderBy(...order);
   };
 
-  const segments: Segment[] = spec.nullable ? (backward ? ["null", "valued"] : ["valued", "null"]) : ["valued"];
-  const start = cursor ? segments.indexOf(cursor.value === null ? "null" : "valued") : 0;
-  if (start < 0) throw invalid("cursor", "cursor does not fit this sort: leave it out to start from the first page");
+  // An index walk reads segments in index order; a search sorts its matches, so one statement
+  // with nulls last does in one pass what two would.
+  const segments: Segment[] = !spec.nullable
+    ? ["valued"]
+    : query.q
+      ? ["all"]
+      : backward
+        ? ["null", "valued"]
+        : ["valued", "null"];
+  const start = cursor && segments[0] !== "all" ? segments.indexOf(cursor.value === null ? "null" : "valued") : 0;
+  if (start < 0 || (cursor?.value === null && !spec.nullable))
+    throw invalid("cursor", "cursor does not fit this sort: leave it out to start from the first page");
 
   const want = query.limit + 1;
   // on the pool the count runs beside the page; inside a caller's transaction, after it
