@@ -9,7 +9,7 @@ import type { TrajectoryFacets } from "@/lib/trajectories/schemas";
 import { OutcomeChips, RewardRange, ToolPicker } from "./filter-controls";
 import { type FilterKey, type Filters, listOf } from "./url-filters";
 
-const small = "max-w-44";
+const small = "max-w-40";
 
 /**
  * Every filter of the list. Values come from the project's facets; a value from a shared link
@@ -44,13 +44,19 @@ export function FilterBar({
           placeholder="Search messages…"
           value={filters.q}
           onCommit={set("q")}
-          className="w-64"
+          className="w-60"
           testId="trajectory-search"
         />
         <OutcomeChips
           selected={listOf(filters.outcome)}
           counts={facets?.outcomes}
           onChange={(next) => onChange({ outcome: next.join(",") })}
+        />
+        <RewardRange
+          min={filters.rewardMin}
+          max={filters.rewardMax}
+          error={fieldError("rewardMin") ?? fieldError("rewardMax")}
+          onChange={(rewardMin, rewardMax) => onChange({ rewardMin, rewardMax })}
         />
         {active ? (
           <Button variant="ghost" size="sm" onClick={onClear} data-testid="clear-filters">
@@ -59,12 +65,6 @@ export function FilterBar({
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <RewardRange
-          min={filters.rewardMin}
-          max={filters.rewardMax}
-          error={fieldError("rewardMin") ?? fieldError("rewardMax")}
-          onChange={(rewardMin, rewardMax) => onChange({ rewardMin, rewardMax })}
-        />
         <ToolPicker
           selected={listOf(filters.tools)}
           tools={facets?.tools}
@@ -78,8 +78,8 @@ export function FilterBar({
           data-testid="filter-tool-errors"
         >
           <option value="">Errors: any</option>
-          <option value="yes">With tool errors</option>
-          <option value="no">Without tool errors</option>
+          <option value="yes">With errors</option>
+          <option value="no">Without errors</option>
         </Select>
         <Select
           aria-label="Labels"

@@ -97,9 +97,9 @@ export function RewardRange({
   return (
     <div className="flex items-center gap-1.5">
       <span className="text-sm text-fg-muted">Reward</span>
-      <div className="w-20">{box("Reward minimum", lo, setLo, "reward-min")}</div>
+      <div className="w-16">{box("Reward minimum", lo, setLo, "reward-min")}</div>
       <span className="text-xs text-fg-subtle">–</span>
-      <div className="w-20">{box("Reward maximum", hi, setHi, "reward-max")}</div>
+      <div className="w-16">{box("Reward maximum", hi, setHi, "reward-max")}</div>
       {message ? (
         <span role="alert" className="text-xs text-danger">
           {message}
