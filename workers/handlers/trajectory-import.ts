@@ -66,7 +66,8 @@ export const trajectoryImport: JobHandler<Payload> = {
       ...report,
       format: plan[0]?.format ?? payload.format ?? null,
       mode: payload.mode,
-      artifactId: payload.artifactId,
+      // not `artifactId`: the jobs pages read that as an export to download
+      file: payload.artifactId,
     };
   },
   async abandon({ db, job, payload }) {
