@@ -2,10 +2,10 @@
 // previewed, mapped and imported while the dialog follows the job; and the ingest and upload
 // APIs answer per record, stay idempotent and keep to their scopes and limits.
 import http from "node:http";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { addMember, baseURL, createKey, createProject, signedInContext, uniqueEmail } from "./support/api";
-import { signInThroughForm } from "./support/ui";
+import { dropFile, signInThroughForm } from "./support/ui";
 
 const message = (role: string, content: string) => ({ role, content });
 const rollout = (n: number) => ({
@@ -28,18 +28,6 @@ const rollout = (n: number) => ({
 });
 const jsonl = (lines: unknown[]) => `${lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n")}\n`;
 
-async function drop(page: Page, name: string, text: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: "application/x-ndjson" }));
-      return dt;
-    },
-    { name, text },
-  );
-  await page.getByTestId("import-drop-zone").dispatchEvent("drop", { dataTransfer });
-}
-
 test("a JSONL file dropped on the import dialog is previewed, imported, and counted", async ({ page }) => {
   const admin = await signedInContext();
   const project = await createProject(admin, `Import journey ${Date.now()}`);
@@ -51,7 +39,7 @@ test("a JSONL file dropped on the import dialog is previewed, imported, and coun
   await page.getByTestId("import-trajectories").click();
   const dialog = page.getByTestId("import-dialog");
   await expect(dialog.getByTestId("import-drop-zone")).toBeVisible();
-  await drop(page, "rollouts.jsonl", file);
+  await dropFile(page, "import-drop-zone", "rollouts.jsonl", file);
 
   // the preview: format, the guessed mapping, the first records, the bad line
   await expect(dialog.getByTestId("import-filename")).toHaveText("rollouts.jsonl");
@@ -93,7 +81,7 @@ test("a JSONL file dropped on the import dialog is previewed, imported, and coun
 
   // the same file again adds nothing
   await dialog.getByTestId("import-another").click();
-  await drop(page, "rollouts.jsonl", file);
+  await dropFile(page, "import-drop-zone", "rollouts.jsonl", file);
   await dialog.getByTestId("import-mode-valid-only").check();
   await dialog.getByTestId("import-start").click();
   await expect(progress).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });

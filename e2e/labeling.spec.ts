@@ -2,25 +2,8 @@
 // assigns a labeler; the labeler labels both with the keyboard alone; progress and the label
 // export show it. Viewers cannot label and labelers cannot make queues.
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { createDb } from "../db/client";
-import { ingestTrajectories, validateRecords } from "../lib/trajectories/server/ingest-trajectories";
-import { addMember, createProject, signedInContext, uniqueEmail } from "./support/api";
-import { e2eSql } from "./support/db";
+import { addMember, createProject, ingest, signedInContext, uniqueEmail } from "./support/api";
 import { signInThroughForm } from "./support/ui";
-
-// Written with the ingest operation itself, against the studio's database.
-async function ingest(projectId: string, records: unknown[]) {
-  const sql = e2eSql();
-  try {
-    const results = await ingestTrajectories({ db: createDb(sql), projectId, items: validateRecords(records) });
-    return results.map((r) => {
-      if (r.status === "invalid") throw new Error(JSON.stringify(r.errors));
-      return r.id;
-    });
-  } finally {
-    await sql.end();
-  }
-}
 
 const episode = (id: string, city: string) => ({
   id,

@@ -5,7 +5,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { createProject, signedInContext } from "./support/api";
-import { signInThroughForm } from "./support/ui";
+import { dropFile, signInThroughForm } from "./support/ui";
 
 const call = (id: string, city: string) => ({
   role: "assistant",
@@ -36,18 +36,6 @@ const file = [
 
 const rows = (page: Page) => page.getByTestId("trajectories-table").getByTestId("table-row");
 
-async function drop(page: Page, name: string, text: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: "application/x-ndjson" }));
-      return dt;
-    },
-    { name, text },
-  );
-  await page.getByTestId("import-drop-zone").dispatchEvent("drop", { dataTransfer });
-}
-
 test("import, find, replay, compare, queue and label trajectories in the browser", async ({ page }) => {
   const admin = await signedInContext();
   const project = await createProject(admin, `Trajectory journey ${Date.now()}`);
@@ -57,7 +45,7 @@ test("import, find, replay, compare, queue and label trajectories in the browser
   // import by drag and drop
   await page.getByTestId("import-trajectories").first().click();
   const dialog = page.getByTestId("import-dialog");
-  await drop(page, "weather.jsonl", file);
+  await dropFile(page, "import-drop-zone", "weather.jsonl", file);
   await expect(dialog.getByTestId("import-sample-counts")).toHaveText("3 records: 3 valid");
   await dialog.getByTestId("import-start").click();
   await expect(dialog.getByTestId("import-progress")).toHaveAttribute("data-status", "succeeded", {

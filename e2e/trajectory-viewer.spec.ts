@@ -1,26 +1,9 @@
 // The trajectory viewer: open an episode, replay it with the keyboard, follow a deep link to a
 // step, compare two runs of the same task, and open a 5 MB tool output without freezing.
 import { expect, type Page, test } from "@playwright/test";
-import { createDb } from "../db/client";
-import { ingestTrajectories, validateRecords } from "../lib/trajectories/server/ingest-trajectories";
 import { E2E_ADMIN } from "../playwright.config";
-import { createProject, signedInContext } from "./support/api";
-import { e2eSql } from "./support/db";
+import { createProject, ingest, signedInContext } from "./support/api";
 import { signInThroughForm } from "./support/ui";
-
-// Written with the ingest operation itself, against the studio's database.
-async function ingest(projectId: string, records: unknown[]) {
-  const sql = e2eSql();
-  try {
-    const results = await ingestTrajectories({ db: createDb(sql), projectId, items: validateRecords(records) });
-    return results.map((r) => {
-      if (r.status === "invalid") throw new Error(JSON.stringify(r.errors));
-      return r.id;
-    });
-  } finally {
-    await sql.end();
-  }
-}
 
 const call = (id: string, name: string, args: string) => ({
   role: "assistant",

@@ -33,3 +33,19 @@ export async function createKey(ctx: APIRequestContext, projectId: string, scope
 }
 
 export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
+
+/** Sends trajectories through the ingest API as the admin; returns their ids in order. */
+export async function ingest(projectId: string, records: unknown[]) {
+  const ctx = await signedInContext();
+  try {
+    const r = await ctx.post(`/api/v1/projects/${projectId}/trajectories`, { data: { trajectories: records } });
+    expect(r.status(), await r.text()).toBe(200);
+    const { results } = (await r.json()) as { results: { status: string; id?: string; errors?: unknown }[] };
+    return results.map((x) => {
+      if (!x.id) throw new Error(JSON.stringify(x.errors));
+      return x.id;
+    });
+  } finally {
+    await ctx.dispose();
+  }
+}

@@ -15,3 +15,16 @@ export const projectIdFrom = (url: string) => {
   if (!m) throw new Error(`no project id in ${url}`);
   return m[1];
 };
+
+/** Drops a file on an element the way a browser does: a `drop` event carrying a DataTransfer. */
+export async function dropFile(page: Page, testId: string, name: string, text: string) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: "application/x-ndjson" }));
+      return dt;
+    },
+    { name, text },
+  );
+  await page.getByTestId(testId).dispatchEvent("drop", { dataTransfer });
+}
