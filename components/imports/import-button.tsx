@@ -1,5 +1,7 @@
 "use client";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { qk } from "@/components/api/query-keys";
 import { useProject } from "@/components/projects/project-context";
 import { Button } from "@/components/ui/button";
 import { formatNumber } from "@/components/ui/format";
@@ -9,11 +11,26 @@ import { roleAtLeast } from "@/lib/access/roles";
 import type { ImportStatus } from "@/lib/imports/status";
 import { ImportDialog } from "./import-dialog";
 
-/** Opens the import dialog (editors and admins). `onImported` runs when an import has ended. */
+/**
+ * Opens the import dialog (editors and admins). Lists refresh, and `onImported` runs, when the
+ * dialog closes after an import ended: refreshing earlier could unmount the button that holds
+ * the dialog (an empty state's button disappears once there are trajectories).
+ */
 export function ImportTrajectoriesButton({ onImported }: { onImported?: (status: ImportStatus) => void }) {
   const project = useProject();
   const [open, setOpen] = useState(false);
   const toast = useToast();
+  const qc = useQueryClient();
+  const ended = useRef<ImportStatus | null>(null);
+  const close = () => {
+    setOpen(false);
+    const s = ended.current;
+    ended.current = null;
+    if (!s) return;
+    qc.invalidateQueries({ queryKey: qk.stats(project.id) });
+    qc.invalidateQueries({ queryKey: ["project", project.id, "trajectories"] });
+    onImported?.(s);
+  };
   if (!roleAtLeast(project.role, "editor"))
     return (
       <span className="text-xs text-fg-subtle" title="Imports are run by editors and admins">
@@ -30,21 +47,24 @@ export function ImportTrajectoriesButton({ onImported }: { onImported?: (status:
       >
         Import
       </Button>
-      <ImportDialog
-        projectId={project.id}
-        open={open}
-        onClose={() => setOpen(false)}
-        onFinished={(s) => {
-          const { created, exists, invalid } = s.counts;
-          const n = (k: number, one: string, many: string) => `${formatNumber(k)} ${k === 1 ? one : many}`;
-          if (s.job.status === "succeeded")
-            toast({
-              title: `Imported ${n(created, "trajectory", "trajectories")}`,
-              description: `${n(exists, "was", "were")} already there${invalid ? `; ${n(invalid, "invalid record", "invalid records")} skipped` : ""}.`,
-            });
-          onImported?.(s);
-        }}
-      />
+      {/* mounted only while open: a page may show this button twice (header and empty state) */}
+      {open ? (
+        <ImportDialog
+          projectId={project.id}
+          open
+          onClose={close}
+          onFinished={(s) => {
+            ended.current = s;
+            const { created, exists, invalid } = s.counts;
+            const n = (k: number, one: string, many: string) => `${formatNumber(k)} ${k === 1 ? one : many}`;
+            if (s.job.status === "succeeded")
+              toast({
+                title: `Imported ${n(created, "trajectory", "trajectories")}`,
+                description: `${n(exists, "was", "were")} already there${invalid ? `; ${n(invalid, "invalid record", "invalid records")} skipped` : ""}.`,
+              });
+          }}
+        />
+      ) : null}
     </>
   );
 }

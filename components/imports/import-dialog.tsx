@@ -1,7 +1,5 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { qk } from "@/components/api/query-keys";
 import { isActive, useCancelJob } from "@/components/jobs/queries";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -81,7 +79,6 @@ function ImportFlow({
   const preview = usePreview(projectId, picked, format, mapping);
   const status = useImportStatus(projectId, jobId);
   const cancel = useCancelJob(projectId);
-  const qc = useQueryClient();
   const finished = status.data && !isActive(status.data.job.status) ? status.data : null;
   const reported = useRef<string | null>(null);
 
@@ -89,10 +86,8 @@ function ImportFlow({
   useEffect(() => {
     if (!finished || reported.current === finished.job.id) return;
     reported.current = finished.job.id;
-    qc.invalidateQueries({ queryKey: qk.stats(projectId) });
-    qc.invalidateQueries({ queryKey: ["project", projectId, "trajectories"] });
     onFinished?.(finished);
-  }, [finished, onFinished, projectId, qc]);
+  }, [finished, onFinished]);
 
   const choose = async (file: File) => {
     setUploadError(null);
