@@ -36,7 +36,7 @@ test("a JSONL file dropped on the import dialog is previewed, imported, and coun
   const file = jsonl([...good.slice(0, 25), '{"messages": "not a list"', ...good.slice(25)]);
 
   await signInThroughForm(page, E2E_ADMIN.email, E2E_ADMIN.password, `/projects/${project.id}/trajectories`);
-  await page.getByTestId("import-trajectories").click();
+  await page.getByTestId("import-trajectories").first().click(); // an empty project shows it twice
   const dialog = page.getByTestId("import-dialog");
   await expect(dialog.getByTestId("import-drop-zone")).toBeVisible();
   await dropFile(page, "import-drop-zone", "rollouts.jsonl", file);
