@@ -182,7 +182,10 @@ const kinds: Record<string, () => TrajectoryListParams> = {
   "search common": () => ({ q: pick(vocab.words.slice(0, 40)), sort: anySort() }),
   "search mid": () => ({ q: pick(vocab.words.slice(-150)), sort: anySort() }),
   "search rare": () => ({ q: pick(rareTokens), sort: anySort() }),
+  // two common words that happen to be adjacent: every vector with both must be read
   "search phrase": () => ({ q: `"${pick(vocab.phrases)}"`, sort: anySort() }),
+  // a tool name is a phrase too ('github' <-> 'search'), but its words mostly come together
+  "search tool name": () => ({ q: popularTool(), sort: anySort() }),
   "search + filters": () => ({
     q: pick(vocab.words.slice(20, 200)),
     outcome: "fail",
