@@ -82,6 +82,15 @@ test("filter by outcome and text, keep the view in the URL, sort by reward, open
 
   await page.getByTestId("clear-filters").click();
   await expect(rows(page)).toHaveCount(24);
+
+  // a tool name typed as text is offered as the exact tool filter
+  await page.getByTestId("trajectory-search").fill("hotels_book");
+  await page.getByTestId("tool-search-hint").getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]tools=hotels_book(&|$)/);
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(rows(page)).toHaveCount(8);
+  await page.getByTestId("clear-filters").click();
+  await expect(rows(page)).toHaveCount(24);
   await expect(page).not.toHaveURL(/outcome=|q=/);
 
   // sort by reward: highest first, the episode without a reward last; then lowest first
@@ -99,6 +108,19 @@ test("filter by outcome and text, keep the view in the URL, sort by reward, open
   await expect(page.getByTestId("selection-bar")).toContainText("2 selected");
 
   await shoot(page, "filled");
+
+  // ? lists what this page answers to
+  await page.locator("body").press("?");
+  const help = page.getByTestId("shortcuts-dialog");
+  for (const text of [
+    "Focus the search box",
+    "Next row",
+    "Select or unselect the highlighted trajectory",
+    "Clear the selection",
+  ])
+    await expect(help).toContainText(text);
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
 
   // the last click highlighted the second row; k, k, j come back to it, and Enter opens it:
   // reward 0.03 is episode 19 (19 * 37 % 100 = 3)

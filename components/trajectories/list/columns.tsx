@@ -91,7 +91,7 @@ export function trajectoryColumns(projectId: string, selection: RowSelection): C
       id: "taskRef",
       header: "Task",
       enableSorting: false,
-      meta: { className: "w-20", label: "Task" },
+      meta: { className: "w-24", label: "Task" },
       cell: ({ row }) => (
         <span className="block truncate font-mono text-xs text-fg-muted" title={row.original.taskRef ?? undefined}>
           {row.original.taskRef ?? "—"}

@@ -35,6 +35,10 @@ export function FilterBar({
   const withCurrent = (values: string[], current: string) =>
     current && !values.includes(current) ? [current, ...values] : values;
   const runs = facets?.runs ?? [];
+  // a tool name in the search box is a phrase to the text index, read vector by vector; the
+  // tool filter answers the same question exactly, from its own index
+  const toolInSearch = facets?.tools.find((t) => t.value === filters.q.trim())?.value;
+  const tools = listOf(filters.tools);
   const runKnown = !filters.runId || runs.some((r) => r.id === filters.runId);
   return (
     <div className="flex w-full flex-col gap-2" data-testid="trajectory-filters">
@@ -64,12 +68,19 @@ export function FilterBar({
           </Button>
         ) : null}
       </div>
+      {toolInSearch && !tools.includes(toolInSearch) ? (
+        <p className="flex flex-wrap items-center gap-2 text-xs text-fg-muted" data-testid="tool-search-hint">
+          <span>
+            <code className="font-mono text-fg">{toolInSearch}</code> is a tool: the tool filter finds the trajectories
+            that called it, exactly and faster than a text search.
+          </span>
+          <Button size="sm" onClick={() => onChange({ q: "", tools: [...tools, toolInSearch].join(",") })}>
+            Filter by calls to {toolInSearch}
+          </Button>
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
-        <ToolPicker
-          selected={listOf(filters.tools)}
-          tools={facets?.tools}
-          onChange={(next) => onChange({ tools: next.join(",") })}
-        />
+        <ToolPicker selected={tools} tools={facets?.tools} onChange={(next) => onChange({ tools: next.join(",") })} />
         <Select
           aria-label="Tool errors"
           value={filters.toolErrors}
