@@ -1,13 +1,8 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { api, projectPath } from "@/components/api/client";
-import { qk } from "@/components/api/query-keys";
 import { useProject } from "@/components/projects/project-context";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { projectStats } from "@/lib/projects/schemas";
 
 // Rubrics, trajectories, runs and leaderboards arrive in later releases. Until then each page
 // says what will live there and how it will be filled, and shows no made-up data.
@@ -52,46 +47,6 @@ export function RubricsEmpty() {
           Parameter Accuracy (0.4 / 0.3 / 0.2 / 0.1), Essential / Important / Optional / Pitfall items, yes/no
           checklists, or atomic claims with a coverage threshold (MCP-Atlas).
         </p>
-      </EmptyState>
-    </>
-  );
-}
-
-export function TrajectoriesEmpty() {
-  const { id } = useProject();
-  const stats = useQuery({ queryKey: qk.stats(id), queryFn: () => api(projectPath(id, "/stats"), {}, projectStats) });
-  const stored = stats.data?.trajectories ?? 0;
-  return (
-    <>
-      <PageHeader
-        title="Trajectories"
-        description="One agent episode each: messages, tool calls and results, the tools loaded at each step, context tokens per step, the final answer, its rubric scores and reward."
-      />
-      <EmptyState
-        title="Trajectory browsing arrives in a later release"
-        badge={later}
-        ways={[
-          {
-            label: "API",
-            code: "POST /api/v1/trajectories",
-            detail:
-              "Planned: send episodes with an API key that has the ingest scope (create one under Settings → API keys).",
-          },
-          { label: "CLI", code: "npx atlas import trajectories.jsonl", detail: "Planned; not in today's CLI." },
-          { label: "Runs", detail: "Benchmark and training runs will record their episodes here on their own." },
-          { label: "Export", detail: "Trajectories already stored are included in Jobs → Export project." },
-        ]}
-      >
-        <p>
-          This page will list, search and replay trajectories step by step, diff two of them, and let labelers mark
-          steps and outcomes.
-        </p>
-        {stored > 0 ? (
-          <p>
-            This project already holds <span className="font-medium text-fg">{formatNumber(stored)}</span> trajectories:
-            they are kept and included in exports, and will be browsable here.
-          </p>
-        ) : null}
       </EmptyState>
     </>
   );
