@@ -1,6 +1,7 @@
 // The rubric model: criteria with a scale and a weight, and the rules that aggregate criterion
 // scores into one reward. Safe for the browser (the editor previews aggregation live).
 import { z } from "zod";
+import { programCheck } from "./program-checks";
 
 export const atlasCategories = ["Task Fulfillment", "Tool Appropriateness", "Tool Grounding", "Parameter Accuracy"];
 export const priorityCategories = ["Essential", "Important", "Optional", "Pitfall"];
@@ -19,6 +20,14 @@ export const scale = z.discriminatedUnion("kind", [
 ]);
 export type Scale = z.infer<typeof scale>;
 
+/** Who scores a criterion: a program check, a model judge, or a local ONNX model. */
+export const verifier = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("program"), check: programCheck }),
+  z.object({ kind: z.literal("model") }),
+  z.object({ kind: z.literal("onnx") }),
+]);
+export type Verifier = z.infer<typeof verifier>;
+
 export const criterion = z.object({
   id: z
     .string()
@@ -32,6 +41,7 @@ export const criterion = z.object({
     .finite()
     .refine((w) => w !== 0, "a weight of 0 never counts: remove the criterion instead"),
   scale: scale.default({ kind: "binary" }),
+  verifier: verifier.default({ kind: "model" }),
 });
 export type Criterion = z.infer<typeof criterion>;
 
