@@ -78,3 +78,33 @@ describe("rubric versions", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND", field: "rubricId" });
   });
 });
+
+describe("reading rubrics", () => {
+  it("lists a project's rubrics with their latest version and reads one with every version", async () => {
+    const { listRubrics, getRubric } = await import("./get-rubrics");
+    const { project } = await makeProject(db);
+    const { project: other } = await makeProject(db);
+    const { rubric } = await createRubric({
+      db,
+      projectId: project.id,
+      userId: null,
+      input: { name: "Claims", version: { criteria: three, aggregation: { rule: "weighted-mean" } } },
+    });
+    await saveRubricVersion({
+      db,
+      projectId: project.id,
+      rubricId: rubric.id,
+      userId: null,
+      input: { criteria: three.slice(0, 2), aggregation: { rule: "weighted-mean" } },
+    });
+    expect(await listRubrics({ db, projectId: project.id })).toMatchObject([
+      { id: rubric.id, name: "Claims", latestVersion: 2, criteria: 2 },
+    ]);
+    expect(await listRubrics({ db, projectId: other.id })).toEqual([]);
+    const one = await getRubric({ db, projectId: project.id, rubricId: rubric.id });
+    expect(one.versions.map((v) => v.version)).toEqual([2, 1]);
+    await expect(getRubric({ db, projectId: other.id, rubricId: rubric.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
