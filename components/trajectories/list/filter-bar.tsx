@@ -81,78 +81,62 @@ export function FilterBar({
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <ToolPicker selected={tools} tools={facets?.tools} onChange={(next) => onChange({ tools: next.join(",") })} />
-        <Select
-          aria-label="Tool errors"
+        <FilterSelect
+          label="Tool errors"
+          any="Errors: any"
           value={filters.toolErrors}
-          onChange={(e) => set("toolErrors")(e.target.value)}
-          className={cn(small, filters.toolErrors && "border-accent")}
-          data-testid="filter-tool-errors"
-        >
-          <option value="">Errors: any</option>
-          <option value="yes">With errors</option>
-          <option value="no">Without errors</option>
-        </Select>
-        <Select
-          aria-label="Labels"
+          onChange={set("toolErrors")}
+          testId="filter-tool-errors"
+          options={[
+            { value: "yes", label: "With errors" },
+            { value: "no", label: "Without errors" },
+          ]}
+        />
+        <FilterSelect
+          label="Labels"
+          any="Labels: any"
           value={filters.labels}
-          onChange={(e) => set("labels")(e.target.value)}
-          className={cn(small, filters.labels && "border-accent")}
-          data-testid="filter-labels"
-        >
-          <option value="">Labels: any</option>
-          <option value="labeled">Labeled</option>
-          <option value="unlabeled">Not labeled</option>
-        </Select>
-        <Select
-          aria-label="Run"
+          onChange={set("labels")}
+          testId="filter-labels"
+          options={[
+            { value: "labeled", label: "Labeled" },
+            { value: "unlabeled", label: "Not labeled" },
+          ]}
+        />
+        <FilterSelect
+          label="Run"
+          any="Run: any"
           value={filters.runId}
-          onChange={(e) => set("runId")(e.target.value)}
-          className={cn(small, filters.runId && "border-accent")}
-          data-testid="filter-run"
-        >
-          <option value="">Run: any</option>
-          {runKnown ? null : <option value={filters.runId}>a run not in this project</option>}
-          {runs.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name} ({r.count})
-            </option>
-          ))}
-        </Select>
+          onChange={set("runId")}
+          testId="filter-run"
+          options={[
+            ...(runKnown ? [] : [{ value: filters.runId, label: "a run not in this project" }]),
+            ...runs.map((r) => ({ value: r.id, label: `${r.name} (${r.count})` })),
+          ]}
+        />
         <TaskFilter value={filters.task} tasks={facets?.tasks ?? []} onCommit={set("task")} />
-        <Select
-          aria-label="Policy"
+        <FilterSelect
+          label="Policy"
+          any="Policy: any"
           value={filters.policy}
-          onChange={(e) => set("policy")(e.target.value)}
-          className={cn(small, filters.policy && "border-accent")}
-          data-testid="filter-policy"
-        >
-          <option value="">Policy: any</option>
-          {withCurrent(
+          onChange={set("policy")}
+          testId="filter-policy"
+          options={withCurrent(
             (facets?.policies ?? []).map((p) => p.value),
             filters.policy,
-          ).map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </Select>
-        <Select
-          aria-label="Loading strategy"
+          ).map((p) => ({ value: p, label: p }))}
+        />
+        <FilterSelect
+          label="Loading strategy"
+          any="Strategy: any"
           value={filters.strategy}
-          onChange={(e) => set("strategy")(e.target.value)}
-          className={cn(small, filters.strategy && "border-accent")}
-          data-testid="filter-strategy"
-        >
-          <option value="">Strategy: any</option>
-          {withCurrent(
-            (facets?.strategies ?? []).map((s) => s.value),
+          onChange={set("strategy")}
+          testId="filter-strategy"
+          options={withCurrent(
+            (facets?.strategies ?? []).map((v) => v.value),
             filters.strategy,
-          ).map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </Select>
+          ).map((v) => ({ value: v, label: v }))}
+        />
       </div>
     </div>
   );
@@ -198,5 +182,39 @@ function TaskFilter({
         ))}
       </datalist>
     </div>
+  );
+}
+
+/** A one-choice filter: "any" first, outlined while set. */
+function FilterSelect({
+  label,
+  any,
+  value,
+  onChange,
+  testId,
+  options,
+}: {
+  label: string;
+  any: string;
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      className={cn(small, value && "border-accent")}
+      data-testid={testId}
+    >
+      <option value="">{any}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </Select>
   );
 }
