@@ -42,10 +42,11 @@ export function accountTrajectory(r: TrajectoryRecord, tokenizerOverride?: Token
   const provided = r.steps.every((s) => s.context) && r.tokenizer;
   const tok = tokenizerOverride ?? tokenizerForModel(r.policy?.model);
   const schemaCost = new Map<string, number>();
+  const definitions = new Map(r.tools.map((t) => [t.name, t]));
   const costOf = (name: string) => {
     let c = schemaCost.get(name);
     if (c === undefined) {
-      const def = r.tools.find((t) => t.name === name);
+      const def = definitions.get(name);
       c = def ? tok.count(schemaText(def)) : 0;
       schemaCost.set(name, c);
     }
