@@ -1,6 +1,7 @@
 export * from "./api-keys";
 export * from "./auth";
 export * from "./jobs";
+export * from "./judging";
 export * from "./labeling";
 export * from "./projects";
 export * from "./rubrics";
