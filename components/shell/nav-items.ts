@@ -28,7 +28,7 @@ export const navItems: NavItem[] = [
   { segment: "", label: "Overview", icon: IconOverview, key: "o" },
   { segment: "toolspaces", label: "Toolspaces", icon: IconToolspaces, key: "l" },
   { segment: "tasks", label: "Tasks", icon: IconTasks, key: "t" },
-  { segment: "rubrics", label: "Rubrics", icon: IconRubrics, key: "r", later: true },
+  { segment: "rubrics", label: "Rubrics", icon: IconRubrics, key: "r" },
   { segment: "trajectories", label: "Trajectories", icon: IconTrajectories, key: "y" },
   { segment: "labeling", label: "Labeling", icon: IconLabeling, key: "a" },
   { segment: "runs", label: "Runs", icon: IconRuns, key: "u", later: true },
