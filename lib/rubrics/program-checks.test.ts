@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mcpAtlasTrajectories } from "@/lib/imports/formats/mcp-atlas";
 import { trajectoryInput } from "@/lib/trajectories/format";
 import { isSubset, type ProgramCheck, programCheck, runCheck } from "./program-checks";
+import { rubricVersionInput } from "./schemas";
 
 const episode = trajectoryInput.parse({
   initialTools: ["weather_get", "maps_route", "search_tools"],
@@ -81,6 +82,64 @@ describe("program checks", () => {
       path: ["pattern"],
       message: "this regular expression does not compile",
     });
+  });
+
+  it("match the final answer's JSON against a JSON Schema", () => {
+    const withAnswer = (text: string) => ({ ...episode, finalAnswer: text });
+    const schema = {
+      type: "object",
+      required: ["city", "km"],
+      properties: { city: { type: "string" }, km: { type: "number", minimum: 0 } },
+    };
+    const c = programCheck.parse({ check: "final-answer-json-schema", schema }) as ProgramCheck;
+    expect(runCheck(c, withAnswer('{"city":"Lyon","km":465}'))).toMatchObject({ score: 1, evidence: [5] });
+    expect(runCheck(c, withAnswer('Here it is:\n```json\n{"city":"Lyon","km":465}\n```')).score).toBe(1);
+    expect(runCheck(c, withAnswer('The route: {"city":"Lyon","km":465} as asked')).score).toBe(1);
+    const wrong = runCheck(c, withAnswer('{"city":"Lyon","km":-1}'));
+    expect(wrong.score).toBe(0);
+    expect(wrong.detail).toContain("/km");
+    expect(runCheck(c, withAnswer('{"city":"Lyon"}')).score).toBe(0);
+    expect(runCheck(c, withAnswer("no JSON here")).detail).toBe("the final answer holds no JSON");
+    // the episode's own answer is prose
+    expect(runCheck(c, episode).score).toBe(0);
+  });
+
+  it("refuse a JSON Schema that does not compile, and a regex over arguments that does not, naming the field", () => {
+    const bad = programCheck.safeParse({ check: "final-answer-json-schema", schema: { type: "objekt" } });
+    expect(bad.error?.issues[0].path).toEqual(["schema"]);
+    expect(bad.error?.issues[0].message).toMatch(/^this JSON Schema does not compile/);
+    expect(
+      programCheck.safeParse({ check: "final-answer-json-schema", schema: "object" }).error?.issues[0].path,
+    ).toEqual(["schema"]);
+    const args = programCheck.safeParse({ check: "tool-arguments", tool: "maps_route", match: "regex", value: "(" });
+    expect(args.error?.issues[0]).toMatchObject({
+      path: ["value"],
+      message: "this regular expression does not compile",
+    });
+    expect(
+      programCheck.safeParse({ check: "tool-arguments", tool: "maps_route", match: "regex", value: { to: 1 } }).error
+        ?.issues[0].path,
+    ).toEqual(["value"]);
+    // equality and subset take any JSON value
+    expect(
+      programCheck.safeParse({ check: "tool-arguments", tool: "t", match: "subset", value: { to: "(" } }).success,
+    ).toBe(true);
+  });
+
+  it("name the field of a bad regex inside a rubric version, for the editor", () => {
+    const bad = rubricVersionInput.safeParse({
+      criteria: [
+        { id: "ok", title: "Answer", weight: 1, verifier: { kind: "program", check: { check: "no-tool-errors" } } },
+        {
+          id: "re",
+          title: "Pattern",
+          weight: 1,
+          verifier: { kind: "program", check: { check: "final-answer-regex", pattern: "a[" } },
+        },
+      ],
+      aggregation: { rule: "weighted-mean" },
+    });
+    expect(bad.error?.issues.map((i) => i.path.join("."))).toEqual(["criteria.1.verifier.check.pattern"]);
   });
 
   it("score the real MCP-Atlas reference trajectories", () => {

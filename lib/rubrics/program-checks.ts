@@ -1,5 +1,6 @@
 // Program verifiers: criteria a program can score from the trajectory alone, no model needed.
 // Each answers 1 or 0 with the steps it relied on and a sentence saying why. Safe for the browser.
+import Ajv, { type ValidateFunction } from "ajv";
 import { z } from "zod";
 import { type ChatMessage, type ContextTokens, contentText } from "@/lib/trajectories/format";
 
@@ -13,15 +14,60 @@ const regex = z.string().refine((p) => {
 }, "this regular expression does not compile");
 const count = z.number().int().nonnegative();
 
+// strict off: a schema written for another draft still checks what this one knows
+const ajv = new Ajv({ strict: false, allErrors: false });
+const validators = new Map<string, ValidateFunction>();
+const MAX_VALIDATORS = 500;
+
+/** Compiled once per distinct schema; throws when the schema does not compile. */
+function validatorFor(schema: unknown): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let v = validators.get(key);
+  if (!v) {
+    v = ajv.compile(schema as object);
+    if (validators.size >= MAX_VALIDATORS) validators.delete(validators.keys().next().value as string);
+    validators.set(key, v);
+  }
+  return v;
+}
+
+const jsonSchema = z.unknown().superRefine((schema, ctx) => {
+  if (typeof schema !== "boolean" && (!schema || typeof schema !== "object" || Array.isArray(schema))) {
+    ctx.addIssue({
+      code: "custom",
+      message: 'a JSON Schema is an object, e.g. {"type": "object", "required": ["id"]}',
+    });
+    return;
+  }
+  try {
+    validatorFor(schema);
+  } catch (e) {
+    ctx.addIssue({ code: "custom", message: `this JSON Schema does not compile: ${(e as Error).message}` });
+  }
+});
+
 export const programCheck = z.discriminatedUnion("check", [
   z.object({ check: z.literal("tool-called"), tool: z.string().min(1), min: count.default(1), max: count.optional() }),
-  z.object({
-    check: z.literal("tool-arguments"),
-    tool: z.string().min(1),
-    match: z.enum(["equals", "subset", "regex"]),
-    /** the arguments object for equals and subset; a pattern over the arguments text for regex */
-    value: z.unknown(),
-  }),
+  z
+    .object({
+      check: z.literal("tool-arguments"),
+      tool: z.string().min(1),
+      match: z.enum(["equals", "subset", "regex"]),
+      /** the arguments object for equals and subset; a pattern over the arguments text for regex */
+      value: z.unknown(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.match !== "regex") return;
+      if (typeof c.value !== "string" || !regex.safeParse(c.value).success)
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message:
+            typeof c.value === "string"
+              ? "this regular expression does not compile"
+              : 'with match regex, value is a pattern over the arguments text, e.g. "city":\\s*"Paris"',
+        });
+    }),
   z.object({ check: z.literal("tool-order"), tools: z.array(z.string().min(1)).min(2, "an order needs two tools") }),
   z.object({
     check: z.literal("final-answer-contains"),
@@ -29,6 +75,8 @@ export const programCheck = z.discriminatedUnion("check", [
     caseSensitive: z.boolean().default(false),
   }),
   z.object({ check: z.literal("final-answer-regex"), pattern: regex }),
+  /** the final answer (or the JSON in it: a fenced block, or its outermost braces) validates against the schema */
+  z.object({ check: z.literal("final-answer-json-schema"), schema: jsonSchema }),
   z.object({
     check: z.literal("final-answer-number"),
     value: z.number().finite(),
@@ -81,6 +129,26 @@ export function isSubset(part: unknown, whole: unknown): boolean {
 }
 
 const deepEqual = (a: unknown, b: unknown) => isSubset(a, b) && isSubset(b, a);
+
+/** The answer as JSON: the whole text, else a fenced block, else from the first brace to the last. */
+function answerJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  const candidates = [text.trim()];
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/.exec(text);
+  if (fenced) candidates.push(fenced[1].trim());
+  for (const [open, close] of [
+    ["{", "}"],
+    ["[", "]"],
+  ]) {
+    const a = text.indexOf(open);
+    const b = text.lastIndexOf(close);
+    if (a >= 0 && b > a) candidates.push(text.slice(a, b + 1));
+  }
+  for (const c of candidates) {
+    const value = parse(c);
+    if (value !== undefined) return { ok: true, value };
+  }
+  return { ok: false };
+}
 
 function finalAnswer(t: CheckedTrajectory) {
   if (t.finalAnswer != null) return { text: t.finalAnswer, step: t.steps.length - 1 };
@@ -143,9 +211,24 @@ export function runCheck(check: ProgramCheck, t: CheckedTrajectory): CheckResult
     }
     case "final-answer-contains":
     case "final-answer-regex":
+    case "final-answer-json-schema":
     case "final-answer-number": {
       const answer = finalAnswer(t);
       if (!answer) return result(false, [], "the episode has no final answer");
+      if (check.check === "final-answer-json-schema") {
+        const json = answerJson(answer.text);
+        if (!json.ok) return result(false, [answer.step], "the final answer holds no JSON");
+        const validate = validatorFor(check.schema);
+        const ok = validate(json.value) as boolean;
+        const why = validate.errors?.[0];
+        return result(
+          ok,
+          [answer.step],
+          ok
+            ? "the final answer's JSON matches the schema"
+            : `the final answer's JSON does not match: ${why ? `${why.instancePath || "(root)"} ${why.message}` : "invalid"}`,
+        );
+      }
       let ok: boolean;
       if (check.check === "final-answer-contains")
         ok = check.caseSensitive
