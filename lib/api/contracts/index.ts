@@ -6,11 +6,12 @@ import * as ingest from "./ingest";
 import * as jobs from "./jobs";
 import * as labeling from "./labeling";
 import * as projects from "./projects";
+import * as rubrics from "./rubrics";
 import * as system from "./system";
 import * as trajectories from "./trajectories";
 import * as trajectoryView from "./trajectory-view";
 
-export { apiKeys, catalog, imports, ingest, jobs, labeling, projects, system, trajectories, trajectoryView };
+export { apiKeys, catalog, imports, ingest, jobs, labeling, projects, rubrics, system, trajectories, trajectoryView };
 
 const isContract = (v: unknown): v is Contract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v;
@@ -27,4 +28,5 @@ export const allContracts: Contract[] = [
   trajectoryView,
   imports,
   ingest,
+  rubrics,
 ].flatMap((m) => Object.values(m).filter(isContract));
