@@ -56,8 +56,9 @@ export function labelScore(schema: LabelShape, value: unknown): number | null {
     if (typeof value !== "number" || schema.min == null || schema.max == null || schema.max <= schema.min) return null;
     return Math.min(1, Math.max(0, (value - schema.min) / (schema.max - schema.min)));
   }
-  if (schema.kind === "categorical" && typeof value === "string") {
-    const v = value.trim().toLowerCase();
+  // a category named "1" can come back from a jsonb column as the number 1
+  if (schema.kind === "categorical" && (typeof value === "string" || typeof value === "number")) {
+    const v = String(value).trim().toLowerCase();
     if (v in words) return words[v];
     const n = Number(v);
     return v !== "" && Number.isFinite(n) && n >= 0 && n <= 1 ? n : null;

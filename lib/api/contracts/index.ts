@@ -1,9 +1,11 @@
 import type { Contract } from "../contract";
+import * as agreement from "./agreement";
 import * as apiKeys from "./api-keys";
 import * as catalog from "./catalog";
 import * as imports from "./imports";
 import * as ingest from "./ingest";
 import * as jobs from "./jobs";
+import * as judges from "./judges";
 import * as labeling from "./labeling";
 import * as projects from "./projects";
 import * as rubrics from "./rubrics";
@@ -11,7 +13,21 @@ import * as system from "./system";
 import * as trajectories from "./trajectories";
 import * as trajectoryView from "./trajectory-view";
 
-export { apiKeys, catalog, imports, ingest, jobs, labeling, projects, rubrics, system, trajectories, trajectoryView };
+export {
+  agreement,
+  apiKeys,
+  catalog,
+  imports,
+  ingest,
+  jobs,
+  judges,
+  labeling,
+  projects,
+  rubrics,
+  system,
+  trajectories,
+  trajectoryView,
+};
 
 const isContract = (v: unknown): v is Contract =>
   typeof v === "object" && v !== null && "method" in v && "path" in v && "access" in v;
@@ -28,5 +44,7 @@ export const allContracts: Contract[] = [
   trajectoryView,
   imports,
   ingest,
+  agreement,
   rubrics,
+  judges,
 ].flatMap((m) => Object.values(m).filter(isContract));
