@@ -73,7 +73,8 @@ export const modelJudgeConfig = z.object({
     .trim()
     .max(4096, "the API key is too long")
     .nullish()
-    .transform((s) => s || null),
+    // left out (undefined) means "keep the stored key" on update; null or "" means "no key"
+    .transform((s) => (s === undefined ? undefined : s || null)),
 });
 export type ModelJudgeConfig = z.output<typeof modelJudgeConfig>;
 export const modelJudgeConfigView = z.object(modelSettings);

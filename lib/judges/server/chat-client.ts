@@ -10,7 +10,7 @@ export type ChatMessage = { role: "system" | "user"; content: string };
 export type ChatOptions = {
   baseUrl: string;
   model: string;
-  apiKey: string | null;
+  apiKey?: string | null;
   temperature: number;
   timeoutMs: number;
   maxRetries: number;
