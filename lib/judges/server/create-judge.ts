@@ -12,7 +12,7 @@ import type { CriterionJudge } from "./types";
 const instances = new Map<string, CriterionJudge>();
 
 export function createJudge(row: Pick<Judge, "id" | "kind" | "config">, opts: ModelJudgeOptions = {}): CriterionJudge {
-  const id = `${row.id}:${createHash("sha256").update(canonicalJson(row.config)).digest("hex")}:${opts.backoffBaseMs ?? ""}`;
+  const id = `${row.id}:${row.kind}:${createHash("sha256").update(canonicalJson(row.config)).digest("hex")}:${opts.backoffBaseMs ?? ""}`;
   const known = instances.get(id);
   if (known) return known;
   let judge: CriterionJudge;
