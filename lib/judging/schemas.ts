@@ -167,7 +167,7 @@ export const rewardResult = rewardOutcome.extend({
   index: z.number().int(),
   /** the record's id, or sha256:<content hash> when it has none */
   id: z.string(),
-  /** (reward - group mean) / group std when a groupId was sent and std > 0, else null */
+  /** (reward - group mean) / group std when a groupId was sent (0 when every reward is the same); null without a reward or a groupId */
   advantage: z.number().nullable(),
 });
 export type RewardResult = z.infer<typeof rewardResult>;

@@ -64,11 +64,17 @@ export async function* exportTrajectories({
   }
 }
 
-function toRecord(
+/** A stored episode back in the canonical format; the judging engine reads episodes through it too. */
+export function toRecord(
   t: typeof trajectories.$inferSelect,
   steps: (typeof trajectorySteps.$inferSelect)[],
-  scoreRows: (typeof scores.$inferSelect)[],
-  labelRows: { label: typeof labels.$inferSelect; schema: string | null; kind: string | null; author: string | null }[],
+  scoreRows: (typeof scores.$inferSelect)[] = [],
+  labelRows: {
+    label: typeof labels.$inferSelect;
+    schema: string | null;
+    kind: string | null;
+    author: string | null;
+  }[] = [],
 ) {
   const { taskSet, ...metadata } = t.metadata as Record<string, unknown>;
   return defined({
