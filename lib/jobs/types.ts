@@ -30,6 +30,17 @@ export const jobTypes = {
       pageSize: z.number().int().min(10).max(5000).optional(),
     }),
   },
+  "rubrics.judge": {
+    version: 1,
+    title: "Judge trajectories",
+    description:
+      "Scores trajectories with a rubric version: program checks, and the chosen model or ONNX judge; the judging cache skips what was judged before",
+    payload: z.object({
+      judgingRunId: z.uuid("judgingRunId must be a judging run's UUID"),
+      /** trajectories per step; chosen from the criteria when left out */
+      pageSize: z.number().int().min(1).max(1000).optional(),
+    }),
+  },
 } as const;
 
 export type JobType = keyof typeof jobTypes;

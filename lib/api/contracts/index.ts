@@ -6,8 +6,10 @@ import * as imports from "./imports";
 import * as ingest from "./ingest";
 import * as jobs from "./jobs";
 import * as judges from "./judges";
+import * as judging from "./judging";
 import * as labeling from "./labeling";
 import * as projects from "./projects";
+import * as reward from "./reward";
 import * as rubrics from "./rubrics";
 import * as system from "./system";
 import * as trajectories from "./trajectories";
@@ -21,8 +23,10 @@ export {
   ingest,
   jobs,
   judges,
+  judging,
   labeling,
   projects,
+  reward,
   rubrics,
   system,
   trajectories,
@@ -47,4 +51,6 @@ export const allContracts: Contract[] = [
   agreement,
   rubrics,
   judges,
+  judging,
+  reward,
 ].flatMap((m) => Object.values(m).filter(isContract));
