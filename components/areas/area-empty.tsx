@@ -1,56 +1,12 @@
 "use client";
-import { useProject } from "@/components/projects/project-context";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
-// Rubrics, trajectories, runs and leaderboards arrive in later releases. Until then each page
+// Runs and leaderboards arrive in later releases. Until then each page
 // says what will live there and how it will be filled, and shows no made-up data.
 
 const later = <Badge tone="warning">later release</Badge>;
-
-export function RubricsEmpty() {
-  const { id } = useProject();
-  return (
-    <>
-      <PageHeader
-        title="Rubrics"
-        description="Criteria that score a trajectory: each with a category, a weight (negative for pitfalls) and a verifier (a judge model or a program check). Versions are immutable."
-      />
-      <EmptyState
-        title="No rubrics yet"
-        badge={later}
-        ways={[
-          {
-            label: "In the studio",
-            detail: "A rubric editor: write criteria, try them on a trajectory, compare versions. Not in this release.",
-          },
-          {
-            label: "CLI",
-            code: "npx atlas rubrics import rubrics.jsonl",
-            detail: "Planned; today's CLI has no rubric command.",
-          },
-          {
-            label: "API",
-            code: `POST /api/v1/projects/${id}/rubrics`,
-            detail: "Planned, for an admin or editor session.",
-          },
-          {
-            label: "Scoring",
-            code: "POST /api/v1/reward",
-            detail: "Planned: an API key with the judge scope scores a trajectory against a rubric (the GRPO reward).",
-          },
-        ]}
-      >
-        <p>
-          Schemes you can bring: weighted criteria in Task Fulfillment, Tool Appropriateness, Tool Grounding and
-          Parameter Accuracy (0.4 / 0.3 / 0.2 / 0.1), Essential / Important / Optional / Pitfall items, yes/no
-          checklists, or atomic claims with a coverage threshold (MCP-Atlas).
-        </p>
-      </EmptyState>
-    </>
-  );
-}
 
 export function RunsEmpty() {
   return (

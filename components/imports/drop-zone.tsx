@@ -1,16 +1,32 @@
 "use client";
-import { useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { IconDownload } from "@/components/ui/icons";
 
+const trajectoryHint =
+  "JSONL or JSON with OpenAI-style messages (one episode per record), canonical atlas.trajectory/v1 records, an Inspect AI eval log (.json), or the MCP-Atlas tasks CSV. Up to 2 GB.";
+
 /** Drop a file here, or press it (Enter/Space) to pick one; one file at a time. */
-export function DropZone({ onFile, busy }: { onFile: (f: File) => void; busy?: boolean }) {
+export function DropZone({
+  onFile,
+  busy,
+  what = "a trajectory file",
+  hint = trajectoryHint,
+  accept = ".jsonl,.ndjson,.json,.csv,application/json,text/csv",
+}: {
+  onFile: (f: File) => void;
+  busy?: boolean;
+  /** what to drop, e.g. "a rubric file" */
+  what?: string;
+  hint?: ReactNode;
+  accept?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   return (
     <section
       data-testid="import-drop-zone"
-      aria-label="Drop a trajectory file here"
+      aria-label={`Drop ${what} here`}
       onDragOver={(e) => {
         e.preventDefault();
         e.dataTransfer.dropEffect = "copy";
@@ -30,7 +46,7 @@ export function DropZone({ onFile, busy }: { onFile: (f: File) => void; busy?: b
     >
       <IconDownload className="size-6 rotate-180 text-fg-subtle" aria-hidden="true" />
       <p className="text-sm text-fg">
-        Drop a trajectory file here, or{" "}
+        Drop {what} here, or{" "}
         <button
           type="button"
           disabled={busy}
@@ -40,15 +56,12 @@ export function DropZone({ onFile, busy }: { onFile: (f: File) => void; busy?: b
           choose one
         </button>
       </p>
-      <p className="max-w-md text-xs text-fg-subtle">
-        JSONL or JSON with OpenAI-style messages (one episode per record), canonical atlas.trajectory/v1 records, an
-        Inspect AI eval log (.json), or the MCP-Atlas tasks CSV. Up to 2 GB.
-      </p>
+      <p className="max-w-md text-xs text-fg-subtle">{hint}</p>
       <input
         ref={input}
         type="file"
         data-testid="import-file-input"
-        accept=".jsonl,.ndjson,.json,.csv,application/json,text/csv"
+        accept={accept}
         className="sr-only"
         tabIndex={-1}
         onChange={(e) => {
