@@ -100,6 +100,9 @@ describe("program checks", () => {
     expect(wrong.detail).toContain("/km");
     expect(runCheck(c, withAnswer('{"city":"Lyon"}')).score).toBe(0);
     expect(runCheck(c, withAnswer("no JSON here")).detail).toBe("the final answer holds no JSON");
+    const number = programCheck.parse({ check: "final-answer-json-schema", schema: { type: "number", minimum: 40 } });
+    expect(runCheck(number as ProgramCheck, withAnswer(" 42 ")).score).toBe(1);
+    expect(runCheck(number as ProgramCheck, withAnswer("true")).score).toBe(0);
     // the episode's own answer is prose
     expect(runCheck(c, episode).score).toBe(0);
   });

@@ -144,6 +144,8 @@ function answerJson(text: string): { ok: true; value: unknown } | { ok: false } 
     if (a >= 0 && b > a) candidates.push(text.slice(a, b + 1));
   }
   for (const c of candidates) {
+    // prose is the common case: skip the parse (and its exception) unless it can be JSON
+    if (!/^(?:[{["\-\d]|true$|false$|null$)/.test(c)) continue;
     const value = parse(c);
     if (value !== undefined) return { ok: true, value };
   }
@@ -166,7 +168,8 @@ const result = (ok: boolean, evidence: number[], detail: string): CheckResult =>
 });
 
 export function runCheck(check: ProgramCheck, t: CheckedTrajectory): CheckResult {
-  const calls = callsOf(t);
+  // only the checks about tool calls pay for listing them
+  const calls = check.check.startsWith("tool-") || check.check === "max-unused-tools" ? callsOf(t) : [];
   switch (check.check) {
     case "tool-called": {
       const hits = calls.filter((c) => c.name === check.tool);
