@@ -131,7 +131,7 @@ describe("POST /api/v1/reward", () => {
         db,
         access: reward.access,
         caller: { kind: "user", userId: admin.id, email: admin.email, name: "admin" },
-        projectId: null,
+        projectId: undefined,
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await cacheRows(version.id)).toBe(0);
