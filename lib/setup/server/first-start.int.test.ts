@@ -1,8 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, meta, trajectories } from "@/db/schema";
+import { memberships, meta, rubrics, trajectories } from "@/db/schema";
 import { connectTestDb } from "@/db/test/setup-db";
+import { judgeItems } from "@/lib/judging/server/judge-trajectory";
+import { loadRubricVersion } from "@/lib/judging/server/load-rubric";
+import { loadTrajectories } from "@/lib/judging/server/load-trajectories";
 import { getProjectStats } from "@/lib/projects/server/project-stats";
+import { DEMO_PROGRAM_RUBRIC } from "./demo-rubrics";
 import { DEFAULT_PROJECT_KEY, runFirstStart } from "./first-start";
 
 const { db } = connectTestDb();
@@ -27,6 +31,21 @@ describe("first start", () => {
     const refs = await db.select().from(trajectories).where(eq(trajectories.projectId, first.demoProjectId!));
     expect(refs).toHaveLength(10);
     expect(refs.every((t) => t.taskId && t.clientId?.startsWith("mcp-atlas:") && t.toolCallCount > 0)).toBe(true);
+    // the published rubrics, and a program-check rubric the first judging run scores the references by
+    const rubricRows = await db.select().from(rubrics).where(eq(rubrics.projectId, first.demoProjectId!));
+    expect(rubricRows.filter((r) => r.name === DEMO_PROGRAM_RUBRIC)).toHaveLength(1);
+    expect(rubricRows.length).toBeGreaterThanOrEqual(11);
+    expect(first.demoJudging?.trajectoryIds.sort()).toEqual(refs.map((t) => t.id).sort());
+    expect(second.demoJudging).toBeNull();
+    // every reference trajectory answers, and the checks that apply give it a reward
+    const rubric = await loadRubricVersion(db, first.demoProjectId!, first.demoJudging!.rubricVersionId);
+    const items = await loadTrajectories(db, first.demoProjectId!, first.demoJudging!.trajectoryIds);
+    const { outcomes } = await judgeItems({ db, projectId: first.demoProjectId!, rubric, judge: null, items });
+    expect(outcomes).toHaveLength(10);
+    for (const o of outcomes) {
+      expect(o.reward).toBeGreaterThan(0);
+      expect(o.notJudged).toEqual([]);
+    }
     const [m] = await db.select().from(memberships).where(eq(memberships.projectId, first.demoProjectId!));
     expect(m.role).toBe("admin");
     const [{ value }] = await db.select().from(meta).where(eq(meta.key, DEFAULT_PROJECT_KEY));

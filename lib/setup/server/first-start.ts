@@ -11,6 +11,7 @@ import { importMcpAtlasTasks } from "@/lib/tasks/server/import-mcp-atlas-tasks";
 import { importTau2Tasks } from "@/lib/tasks/server/import-tau2-tasks";
 import { importCatalogue } from "@/lib/toolspaces/server/import-catalogue";
 import { ingestTrajectories, validateRecords } from "@/lib/trajectories/server/ingest-trajectories";
+import { seedDemoRubrics } from "./demo-rubrics";
 import { getMeta, setMeta } from "./meta";
 
 const LOCK = 7_361_002;
@@ -21,7 +22,11 @@ export const DEFAULT_PROJECT_KEY = "default_project";
 export type FirstStartReport = {
   admin: { email: string; password: string | null; created: boolean };
   demoProjectId: string | null;
+  /** set only on the start that created the demo project: what its first judging run scores */
+  demoJudging: DemoJudging | null;
 };
+
+type DemoJudging = { userId: string; rubricVersionId: string; trajectoryIds: string[] };
 
 export async function runFirstStart({
   db,
@@ -38,8 +43,14 @@ export async function runFirstStart({
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
     const admin = await ensureLocalAdmin(tx, adminEmail, adminPassword);
     let demoProjectId = await getMeta<string>(tx, DEFAULT_PROJECT_KEY);
-    if (!demoProjectId && seedDemo) demoProjectId = await seedDemoProject(tx, admin.id);
-    return { admin: { email: admin.email, password: admin.password, created: admin.created }, demoProjectId };
+    let demoJudging: DemoJudging | null = null;
+    if (!demoProjectId && seedDemo)
+      ({ projectId: demoProjectId, judging: demoJudging } = await seedDemoProject(tx, admin.id));
+    return {
+      admin: { email: admin.email, password: admin.password, created: admin.created },
+      demoProjectId,
+      demoJudging,
+    };
   });
 }
 
@@ -59,7 +70,7 @@ async function ensureLocalAdmin(db: DbOrTx, email?: string, password?: string) {
   return { id: created.id, email: created.email, password: password ? null : created.password, created: !existing };
 }
 
-async function seedDemoProject(db: DbOrTx, adminId: string): Promise<string> {
+async function seedDemoProject(db: DbOrTx, adminId: string): Promise<{ projectId: string; judging: DemoJudging }> {
   const [p] = await db
     .insert(projects)
     .values({
@@ -78,13 +89,22 @@ async function seedDemoProject(db: DbOrTx, adminId: string): Promise<string> {
     name: "LiveMCPBench catalogue",
     source: "livemcpbench",
   });
-  await importMcpAtlasTasks({ db, projectId: p.id, csv: read("sample_tasks.csv") });
+  const mcpAtlas = await importMcpAtlasTasks({ db, projectId: p.id, csv: read("sample_tasks.csv") });
   await importTau2Tasks({ db, projectId: p.id, json: read("tasks.json") });
   // the human reference trajectories of the MCP-Atlas tasks: real episodes to open at once
   const references = validateRecords(mcpAtlasTrajectories(read("sample_tasks.csv")));
   const results = await ingestTrajectories({ db, projectId: p.id, items: references });
   const invalid = results.filter((r) => r.status === "invalid");
   if (invalid.length) throw new Error(`Demo trajectories did not validate: ${JSON.stringify(invalid[0])}`);
+  const { programRubricVersionId } = await seedDemoRubrics({
+    db,
+    projectId: p.id,
+    userId: adminId,
+    mcpAtlasCsv: read("sample_tasks.csv"),
+    tau2TasksJson: read("tasks.json"),
+    mcpAtlasTaskSetId: mcpAtlas.taskSetId,
+  });
   await setMeta(db, DEFAULT_PROJECT_KEY, p.id);
-  return p.id;
+  const trajectoryIds = results.flatMap((r) => (r.status === "invalid" ? [] : [r.id]));
+  return { projectId: p.id, judging: { userId: adminId, rubricVersionId: programRubricVersionId, trajectoryIds } };
 }
