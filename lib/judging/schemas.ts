@@ -62,7 +62,7 @@ export const judgingRunView = z.object({
   judgeKey: z.string(),
   trajectoryCount: z.number().int(),
   jobId: z.uuid().nullable(),
-  /** the job's status; null when its job was removed */
+  /** the job's status ("succeeded" for a finished run judged without a job); null when its job was removed */
   status: jobStatusSchema.nullable(),
   error: z.string().nullable(),
   counts: judgingCounts,

@@ -47,7 +47,8 @@ function toView(row: Row): JudgingRunView {
     judgeKey: r.judgeKey,
     trajectoryCount: r.trajectoryIds.length,
     jobId: r.jobId,
-    status: job?.status ?? null,
+    // a run judged in process (the demo data) has no job: finished is succeeded
+    status: job?.status ?? (!r.jobId && r.finishedAt ? "succeeded" : null),
     error: job?.error ?? null,
     counts: { total: r.total, cached: r.cached, judged: r.judged, errors: r.errors },
     progress: job

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { judgments } from "@/db/schema";
+import { judgments, scores } from "@/db/schema";
 import { makeProject } from "@/db/test/factories";
 import { connectTestDb } from "@/db/test/setup-db";
 import {
@@ -11,6 +11,8 @@ import {
   storeEpisodes,
   weatherEpisode,
 } from "../test-samples";
+import { getJudgingResults } from "./get-judging-results";
+import { judgeNow } from "./judge-now";
 import { judgeItems } from "./judge-trajectory";
 import { loadRubricVersion } from "./load-rubric";
 import { loadTrajectories } from "./load-trajectories";
@@ -120,5 +122,24 @@ describe("the judging engine", () => {
     expect(judge.calls).toBe(1);
     expect(r.counts).toEqual({ total: 2, cached: 1, judged: 0, errors: 1 });
     expect(r.outcomes[1].criteria[0].error).toBe("the judge failed: socket hang up");
+  });
+
+  it("judges in process without a job, as the demo data does, and lists the run as succeeded", async () => {
+    const { projectId, rubric, ids } = await setup();
+    const run = await judgeNow({ db, projectId, rubricVersionId: rubric.id, trajectoryIds: ids });
+    expect(run).toMatchObject({ total: 9, judged: 9, cached: 0, errors: 0 });
+    const results = await getJudgingResults({ db, projectId, runId: run.id, offset: 1, limit: 1 });
+    expect(results.run).toMatchObject({ status: "succeeded", jobId: null, judge: null });
+    expect(results.total).toBe(3);
+    expect(results.items).toHaveLength(1);
+    expect(results.items[0].trajectoryId).toBe(ids[1]);
+    expect(results.criteria.map((c) => [c.id, c.mean, c.judged])).toEqual([
+      ["called", 1, 3],
+      ["answer", 2 / 3, 3],
+      ["one-call", 1, 3],
+    ]);
+    const rows = await db.select().from(scores).where(eq(scores.trajectoryId, ids[2]));
+    expect(rows.find((r) => r.criterionId === null)).toMatchObject({ value: 0.5, source: "judge", error: null });
+    expect(rows).toHaveLength(4);
   });
 });
