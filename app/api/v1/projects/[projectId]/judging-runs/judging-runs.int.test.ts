@@ -3,9 +3,6 @@
 // half-way resumed without asking the judge again, and bad input refused before anything starts.
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as getResults } from "@/app/api/v1/projects/[projectId]/judging-runs/[runId]/results/route";
-import { GET as getRun } from "@/app/api/v1/projects/[projectId]/judging-runs/[runId]/route";
-import { POST as startRun } from "@/app/api/v1/projects/[projectId]/judging-runs/route";
 import { type Job, judgingRuns, judgments, scores } from "@/db/schema";
 import { makeProject } from "@/db/test/factories";
 import { connectTestDb } from "@/db/test/setup-db";
@@ -15,9 +12,12 @@ import { addJudge } from "@/lib/judges/server/add-judge";
 import type { JudgingResults, JudgingRunView } from "@/lib/judging/schemas";
 import { makeRubric, modelCriterion, programCriteria, storeEpisodes, weatherEpisode } from "@/lib/judging/test-samples";
 import { answer, type OpenAITestServer, startOpenAITestServer } from "@/test/openai-test-server";
-import { startWorker, type Worker } from "../main";
-import { isFinished, waitForJob } from "../test-support";
-import { judgingRun } from "./judging-run";
+import { judgingRun } from "@/workers/handlers/judging-run";
+import { startWorker, type Worker } from "@/workers/main";
+import { isFinished, waitForJob } from "@/workers/test-support";
+import { GET as getResults } from "./[runId]/results/route";
+import { GET as getRun } from "./[runId]/route";
+import { POST as startRun } from "./route";
 
 const { db } = connectTestDb();
 let worker: Worker;

@@ -2,19 +2,20 @@
 // decide who may call it, and a repeat is served from the judging cache.
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/v1/reward/route";
+
 import { judgments } from "@/db/schema";
 import { makeProject } from "@/db/test/factories";
 import { connectTestDb } from "@/db/test/setup-db";
 import { authorize } from "@/lib/access/server/authorize";
 import { reward } from "@/lib/api/contracts/reward";
 import { createApiKey } from "@/lib/api-keys/server/create-api-key";
+import { judgeItems } from "@/lib/judging/server/judge-trajectory";
+import { loadRubricVersion } from "@/lib/judging/server/load-rubric";
+import { loadTrajectories } from "@/lib/judging/server/load-trajectories";
+import { makeRubric, modelCriterion, programCriteria, storeEpisodes, weatherEpisode } from "@/lib/judging/test-samples";
 import { trajectoryInput } from "@/lib/trajectories/format";
 import { hashTrajectory } from "@/lib/trajectories/server/account-context";
-import { makeRubric, modelCriterion, programCriteria, storeEpisodes, weatherEpisode } from "../test-samples";
-import { judgeItems } from "./judge-trajectory";
-import { loadRubricVersion } from "./load-rubric";
-import { loadTrajectories } from "./load-trajectories";
+import { POST } from "./route";
 
 const { db } = connectTestDb();
 
