@@ -91,7 +91,7 @@ export async function judgeItems({
               rationale: verdict.rationale,
               evidence: verdict.evidence,
               cached: false,
-              latencyMs: verdict.latencyMs,
+              latencyMs: Math.round(verdict.latencyMs),
             },
             row: {
               projectId,
