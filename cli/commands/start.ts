@@ -7,8 +7,6 @@ import { openDatabase } from "@/db/database";
 import { runMigrations } from "@/db/migrate";
 import { getAuthSecret } from "@/lib/auth/server/secret";
 import { getConfig } from "@/lib/config";
-import { getSenderBoss, stopSenderBoss } from "@/lib/jobs/server/boss";
-import { judgeDemoTrajectories } from "@/lib/setup/server/demo-rubrics";
 import { runFirstStart } from "@/lib/setup/server/first-start";
 import { buildIfNeeded } from "../build";
 import { info } from "../output";
@@ -83,16 +81,6 @@ export async function start({ dev = false }: { dev?: boolean }) {
       adminPassword: config.ATLAS_ADMIN_PASSWORD,
       seedDemo: config.ATLAS_SEED_DEMO === "1",
     });
-    if (first.demoProjectId && first.demoJudging) {
-      // the demo's reference trajectories get their program-check scores from the worker started below
-      await judgeDemoTrajectories({
-        db: getDb().db,
-        boss: await getSenderBoss(),
-        projectId: first.demoProjectId,
-        ...first.demoJudging,
-      });
-      await stopSenderBoss();
-    }
     await closeDb();
     if (!dev) buildIfNeeded(info);
 

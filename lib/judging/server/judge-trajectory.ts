@@ -20,6 +20,9 @@ export type JudgeCounts = { total: number; cached: number; judged: number; error
 /** Judge calls in flight at once across criteria and trajectories (the judge may limit further). */
 export const DEFAULT_CONCURRENCY = 16;
 
+/** rows per upsert: 14 columns each, well under PostgreSQL's 65535 parameters */
+const WRITE_CHUNK = 2000;
+
 type Cell = { result: CriterionResult; row: NewJudgment | null };
 
 export async function judgeItems({
@@ -52,6 +55,8 @@ export async function judgeItems({
   const limiter = createLimiter(Math.max(1, concurrency));
   const counts: JudgeCounts = { total: items.length * judgeable.length, cached: 0, judged: 0, errors: 0 };
   const resultsByHash = new Map<string, Map<string, CriterionResult>>();
+  const callsJudge = judgeable.some((p) => p.c.verifier.kind !== "program");
+  const pendingRows: NewJudgment[] = [];
 
   await Promise.all(
     [...unique.values()].map(async (item) => {
@@ -112,16 +117,19 @@ export async function judgeItems({
           };
         }),
       );
-      await writeJudgments(
-        cacheDb,
-        cells.flatMap((x) => (x.row ? [x.row] : [])),
-      );
+      const rows = cells.flatMap((x) => (x.row ? [x.row] : []));
+      // a judge's verdicts are kept as each trajectory finishes, so a crash loses little; program
+      // checks are cheap to redo and go in one statement at the end
+      if (callsJudge) await writeJudgments(cacheDb, rows);
+      else pendingRows.push(...rows);
       const results = new Map(cells.map((x) => [x.result.criterionId, x.result]));
       for (const { c, key } of plan) if (key === null) results.set(c.id, emptyResult(c.id, notJudgedReason(c)));
       resultsByHash.set(item.contentHash, results);
     }),
   );
 
+  for (let i = 0; i < pendingRows.length; i += WRITE_CHUNK)
+    await writeJudgments(cacheDb, pendingRows.slice(i, i + WRITE_CHUNK));
   // a repeated episode in the same batch is judged once; its copies count as cached
   counts.cached += (items.length - unique.size) * judgeable.length;
   const outcomes = items.map((item) =>
