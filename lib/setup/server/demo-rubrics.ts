@@ -1,9 +1,8 @@
 // The demo project's rubrics: the MCP-Atlas claims and the tau2 airline criteria as published,
 // and one rubric of program checks for the MCP-Atlas task set that the human reference
-// trajectories are scored by on the first start (no model is needed for it).
-import type PgBoss from "pg-boss";
+// trajectories are scored by on the first start, as a finished judging run (no model needed).
 import type { Db, DbOrTx } from "@/db/client";
-import { startJudgingRun } from "@/lib/judging/server/start-judging-run";
+import { judgeNow } from "@/lib/judging/server/judge-now";
 import type { RubricInput } from "@/lib/rubrics/schemas";
 import { importDemoRubrics } from "@/lib/rubrics/server/import-demo-rubrics";
 import { createRubric } from "@/lib/rubrics/server/save-rubric";
@@ -59,6 +58,7 @@ export async function seedDemoRubrics({
   mcpAtlasCsv,
   tau2TasksJson,
   mcpAtlasTaskSetId,
+  trajectoryIds,
 }: {
   db: DbOrTx;
   projectId: string;
@@ -66,34 +66,12 @@ export async function seedDemoRubrics({
   mcpAtlasCsv: string;
   tau2TasksJson: string;
   mcpAtlasTaskSetId: string;
+  /** the reference trajectories, scored by the program-check rubric as a finished judging run */
+  trajectoryIds: string[];
 }) {
   await importDemoRubrics({ db, projectId, userId, mcpAtlasCsv, tau2TasksJson });
   const { version } = await createRubric({ db, projectId, userId, input: programRubric(mcpAtlasTaskSetId) });
-  return { programRubricVersionId: version.id };
-}
-
-/** Scores the demo trajectories by the program-check rubric: a judging run the worker does at once. */
-export async function judgeDemoTrajectories({
-  db,
-  boss,
-  projectId,
-  userId,
-  rubricVersionId,
-  trajectoryIds,
-}: {
-  db: Db;
-  boss: PgBoss;
-  projectId: string;
-  userId: string;
-  rubricVersionId: string;
-  trajectoryIds: string[];
-}) {
-  if (!trajectoryIds.length) return null;
-  return startJudgingRun({
-    db,
-    boss,
-    projectId,
-    by: { userId, keyId: null },
-    input: { rubricVersionId, trajectoryIds },
-  });
+  // inside the first start's transaction: the demo exists with its scores, or not at all
+  const run = await judgeNow({ db: db as Db, projectId, rubricVersionId: version.id, trajectoryIds, userId });
+  return { programRubricVersionId: version.id, judgingRunId: run.id };
 }

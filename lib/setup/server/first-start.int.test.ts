@@ -1,10 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, meta, rubrics, trajectories } from "@/db/schema";
+import { judgingRuns, memberships, meta, rubrics, scores, trajectories } from "@/db/schema";
 import { connectTestDb } from "@/db/test/setup-db";
-import { judgeItems } from "@/lib/judging/server/judge-trajectory";
-import { loadRubricVersion } from "@/lib/judging/server/load-rubric";
-import { loadTrajectories } from "@/lib/judging/server/load-trajectories";
 import { getProjectStats } from "@/lib/projects/server/project-stats";
 import { DEMO_PROGRAM_RUBRIC } from "./demo-rubrics";
 import { DEFAULT_PROJECT_KEY, runFirstStart } from "./first-start";
@@ -35,17 +32,20 @@ describe("first start", () => {
     const rubricRows = await db.select().from(rubrics).where(eq(rubrics.projectId, first.demoProjectId!));
     expect(rubricRows.filter((r) => r.name === DEMO_PROGRAM_RUBRIC)).toHaveLength(1);
     expect(rubricRows.length).toBeGreaterThanOrEqual(11);
-    expect(first.demoJudging?.trajectoryIds.sort()).toEqual(refs.map((t) => t.id).sort());
-    expect(second.demoJudging).toBeNull();
-    // every reference trajectory answers, and the checks that apply give it a reward
-    const rubric = await loadRubricVersion(db, first.demoProjectId!, first.demoJudging!.rubricVersionId);
-    const items = await loadTrajectories(db, first.demoProjectId!, first.demoJudging!.trajectoryIds);
-    const { outcomes } = await judgeItems({ db, projectId: first.demoProjectId!, rubric, judge: null, items });
-    expect(outcomes).toHaveLength(10);
-    for (const o of outcomes) {
-      expect(o.reward).toBeGreaterThan(0);
-      expect(o.notJudged).toEqual([]);
-    }
+    // a finished judging run has scored every reference by those checks
+    const [run] = await db.select().from(judgingRuns).where(eq(judgingRuns.projectId, first.demoProjectId!));
+    expect(run.finishedAt).not.toBeNull();
+    expect(run.trajectoryIds.sort()).toEqual(refs.map((t) => t.id).sort());
+    const rewards = await db
+      .select()
+      .from(scores)
+      .where(and(eq(scores.projectId, first.demoProjectId!), isNull(scores.criterionId)));
+    expect(rewards).toHaveLength(10);
+    // the 8k context criterion tells the references apart: not every reward is 1
+    expect(rewards.every((r) => r.value !== null && r.value > 0 && r.rubricVersionId === run.rubricVersionId)).toBe(
+      true,
+    );
+    expect(new Set(rewards.map((r) => r.value)).size).toBeGreaterThan(1);
     const [m] = await db.select().from(memberships).where(eq(memberships.projectId, first.demoProjectId!));
     expect(m.role).toBe("admin");
     const [{ value }] = await db.select().from(meta).where(eq(meta.key, DEFAULT_PROJECT_KEY));

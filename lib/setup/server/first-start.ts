@@ -22,11 +22,7 @@ export const DEFAULT_PROJECT_KEY = "default_project";
 export type FirstStartReport = {
   admin: { email: string; password: string | null; created: boolean };
   demoProjectId: string | null;
-  /** set only on the start that created the demo project: what its first judging run scores */
-  demoJudging: DemoJudging | null;
 };
-
-type DemoJudging = { userId: string; rubricVersionId: string; trajectoryIds: string[] };
 
 export async function runFirstStart({
   db,
@@ -43,14 +39,8 @@ export async function runFirstStart({
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
     const admin = await ensureLocalAdmin(tx, adminEmail, adminPassword);
     let demoProjectId = await getMeta<string>(tx, DEFAULT_PROJECT_KEY);
-    let demoJudging: DemoJudging | null = null;
-    if (!demoProjectId && seedDemo)
-      ({ projectId: demoProjectId, judging: demoJudging } = await seedDemoProject(tx, admin.id));
-    return {
-      admin: { email: admin.email, password: admin.password, created: admin.created },
-      demoProjectId,
-      demoJudging,
-    };
+    if (!demoProjectId && seedDemo) demoProjectId = await seedDemoProject(tx, admin.id);
+    return { admin: { email: admin.email, password: admin.password, created: admin.created }, demoProjectId };
   });
 }
 
@@ -70,7 +60,7 @@ async function ensureLocalAdmin(db: DbOrTx, email?: string, password?: string) {
   return { id: created.id, email: created.email, password: password ? null : created.password, created: !existing };
 }
 
-async function seedDemoProject(db: DbOrTx, adminId: string): Promise<{ projectId: string; judging: DemoJudging }> {
+async function seedDemoProject(db: DbOrTx, adminId: string): Promise<string> {
   const [p] = await db
     .insert(projects)
     .values({
@@ -96,15 +86,15 @@ async function seedDemoProject(db: DbOrTx, adminId: string): Promise<{ projectId
   const results = await ingestTrajectories({ db, projectId: p.id, items: references });
   const invalid = results.filter((r) => r.status === "invalid");
   if (invalid.length) throw new Error(`Demo trajectories did not validate: ${JSON.stringify(invalid[0])}`);
-  const { programRubricVersionId } = await seedDemoRubrics({
+  await seedDemoRubrics({
     db,
     projectId: p.id,
     userId: adminId,
     mcpAtlasCsv: read("sample_tasks.csv"),
     tau2TasksJson: read("tasks.json"),
     mcpAtlasTaskSetId: mcpAtlas.taskSetId,
+    trajectoryIds: results.flatMap((r) => (r.status === "invalid" ? [] : [r.id])),
   });
   await setMeta(db, DEFAULT_PROJECT_KEY, p.id);
-  const trajectoryIds = results.flatMap((r) => (r.status === "invalid" ? [] : [r.id]));
-  return { projectId: p.id, judging: { userId: adminId, rubricVersionId: programRubricVersionId, trajectoryIds } };
+  return p.id;
 }
