@@ -12,9 +12,19 @@ const subLabels: Record<string, string> = {
   schemas: "Label schemas",
   diff: "Diff",
   work: "Label",
+  playground: "Playground",
+  judges: "Judges",
+  agreement: "Agreement",
+  new: "New rubric",
 };
-/** What an id one level below an area names. */
-const itemNames: Record<string, string> = { jobs: "Job", trajectories: "Trajectory", labeling: "Queue" };
+/** What an id names, by the segment before it. */
+const itemNames: Record<string, string> = {
+  jobs: "Job",
+  trajectories: "Trajectory",
+  labeling: "Queue",
+  rubrics: "Rubric",
+  playground: "Judging run",
+};
 
 type Crumb = { label: string; href?: string };
 
@@ -32,11 +42,12 @@ function crumbsFor(pathname: string, projectName?: string): Crumb[] {
   }
   let href = `${base}/${parts[2]}`;
   crumbs.push({ label: areaLabel(parts[2]) ?? parts[2], href });
-  for (const part of parts.slice(3)) {
+  parts.slice(3).forEach((part, i) => {
     href += `/${part}`;
-    const label = subLabels[part] ?? (itemNames[parts[2]] ? `${itemNames[parts[2]]} ${shortId(part)}` : part);
+    const item = itemNames[parts[2 + i]];
+    const label = subLabels[part] ?? (item ? `${item} ${shortId(part)}` : part);
     crumbs.push({ label, href });
-  }
+  });
   return crumbs;
 }
 
