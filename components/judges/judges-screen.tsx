@@ -55,7 +55,7 @@ export function JudgesScreen() {
         id: "name",
         header: "Name",
         accessorKey: "name",
-        meta: { alwaysVisible: true, className: "font-medium text-fg" },
+        meta: { alwaysVisible: true, className: "min-w-40 max-w-64 truncate whitespace-nowrap font-medium text-fg" },
       },
       {
         id: "kind",
@@ -68,15 +68,15 @@ export function JudgesScreen() {
         id: "target",
         header: "Model / folder",
         accessorFn: (j) => (j.kind === "model" ? `${j.config.model} ${j.config.baseUrl}` : j.config.modelDir),
-        meta: { className: "max-w-96 truncate" },
+        meta: { className: "min-w-48" },
         cell: ({ row: { original: j } }) =>
           j.kind === "model" ? (
-            <span title={`${j.config.model} at ${j.config.baseUrl}`}>
+            <span className="block max-w-[26rem] truncate" title={`${j.config.model} at ${j.config.baseUrl}`}>
               <span className="font-mono text-xs text-fg">{j.config.model}</span>{" "}
               <span className="text-xs text-fg-subtle">{j.config.baseUrl}</span>
             </span>
           ) : (
-            <span className="font-mono text-xs text-fg" title={j.config.modelDir}>
+            <span className="block max-w-[26rem] truncate font-mono text-xs text-fg" title={j.config.modelDir}>
               {j.config.modelDir}
             </span>
           ),
@@ -85,7 +85,7 @@ export function JudgesScreen() {
         id: "samples",
         header: "Samples",
         accessorFn: (j) => (j.kind === "model" ? j.config.samples : 1),
-        meta: { className: "w-28 text-xs text-fg-muted", headerClassName: "w-28" },
+        meta: { className: "w-36 whitespace-nowrap text-xs text-fg-muted", headerClassName: "w-36" },
         cell: ({ row: { original: j } }) =>
           j.kind === "model" ? (
             `${j.config.samples}${j.config.samples > 1 ? ` · ${j.config.combine}` : ""} · t=${j.config.temperature}`
@@ -111,14 +111,14 @@ export function JudgesScreen() {
         id: "createdAt",
         header: "Created",
         accessorKey: "createdAt",
-        meta: { className: "w-28 text-fg-muted" },
+        meta: { className: "w-28 whitespace-nowrap text-fg-muted" },
         cell: ({ row }) => <RelativeTime value={row.original.createdAt} />,
       },
       {
         id: "test",
         header: "Test",
         enableSorting: false,
-        meta: { className: "w-72", alwaysVisible: true },
+        meta: { className: "w-64 max-w-64", alwaysVisible: true },
         cell: ({ row: { original: j } }) => (
           <TestCell judge={j} result={tested[j.id]} canEdit={canEdit} onTest={() => test.mutate(j)} />
         ),
@@ -250,14 +250,16 @@ function TestCell({
       {result === "running" ? (
         <span className="text-xs text-fg-muted">asking…</span>
       ) : result?.ok ? (
-        <span className="text-xs text-fg" data-testid="judge-test-result">
+        <span
+          className="whitespace-nowrap text-xs text-fg"
+          title={
+            result.promptTokens != null
+              ? `${result.promptTokens} prompt + ${result.completionTokens ?? 0} completion tokens`
+              : undefined
+          }
+          data-testid="judge-test-result"
+        >
           <Badge tone="success">{result.latencyMs} ms</Badge> answered {result.raw}
-          {result.promptTokens != null ? (
-            <span className="text-fg-subtle">
-              {" "}
-              · {result.promptTokens}+{result.completionTokens ?? 0} tokens
-            </span>
-          ) : null}
         </span>
       ) : result ? (
         <span className="truncate text-xs text-danger" title={result.error ?? ""} data-testid="judge-test-error">
