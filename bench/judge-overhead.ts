@@ -81,15 +81,17 @@ async function main() {
     await bare();
   }
   server.handledMs.length = 0;
+  // judge and bare fetch take turns, so both see the same warm-up, garbage collector and machine load
   const through: number[] = [];
+  const bareMs: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
     const v = await judge.judge(req);
     if (v.error) throw new Error(v.error);
     through.push(v.latencyMs);
+    bareMs.push(await bare());
   }
-  const serverOwn = [...server.handledMs];
-  const bareMs: number[] = [];
-  for (let i = 0; i < SEQUENTIAL; i++) bareMs.push(await bare());
+  // handledMs holds both kinds in turn: the judge's requests are the even ones
+  const serverOwn = server.handledMs.filter((_, i) => i % 2 === 0);
   const overhead = through.map((t, i) => t - serverOwn[i]);
   console.log(`prompt sent: ${body.length} characters (24 steps; texts over ${config.maxOutputChars} characters cut)`);
   console.log(`\none at a time, ${SEQUENTIAL} judgments against a zero-latency server:`);
