@@ -37,7 +37,8 @@ export function Disagreements({
             onClick={() => send.mutate({ labelSchemaId: c.labelSchemaId, judgeKey: j.judgeKey })}
             data-testid="send-disagreements"
           >
-            Send {formatNumber(j.disagreementCount)} disagreements to a queue
+            Send {formatNumber(j.disagreementCount)} {j.disagreementCount === 1 ? "disagreement" : "disagreements"} to a
+            queue
           </Button>
         ) : null}
         {j.disagreementCount && !canEdit ? (

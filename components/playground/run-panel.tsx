@@ -25,7 +25,10 @@ export function RunPanel({ projectId, runId }: { projectId: string; runId: strin
   const moved = `${r?.status}:${r?.counts.judged}:${r?.counts.cached}:${r?.counts.errors}`;
   // the run moved on (or finished): its results follow
   useEffect(() => {
-    if (moved) qc.invalidateQueries({ queryKey: playgroundKeys.results(projectId, runId) });
+    if (!moved) return;
+    qc.invalidateQueries({ queryKey: playgroundKeys.results(projectId, runId) });
+    // the recent runs list shows the same status
+    qc.invalidateQueries({ queryKey: playgroundKeys.runs(projectId), exact: true });
   }, [moved, qc, projectId, runId]);
 
   if (run.error) return <ErrorText message={run.error.message} />;
