@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api, projectPath } from "@/components/api/client";
 import { useCan, useProject } from "@/components/projects/project-context";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/error-text";
 import { IconPlus } from "@/components/ui/icons";
 import { Field, Input } from "@/components/ui/input";
@@ -163,21 +163,31 @@ function RubricEditor({ rubric }: { rubric: RubricDetail | null }) {
         }
         description={rubric?.taskRef ? `For task ${rubric.taskRef}` : null}
         actions={
-          readOnly ? null : (
-            <>
-              <span className="text-xs text-fg-subtle">
-                <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd>
-              </span>
-              <Button
-                variant="primary"
-                onClick={() => saveRef.current()}
-                disabled={save.isPending}
-                data-testid="save-rubric"
+          <>
+            {rubric && shown ? (
+              <ButtonLink
+                href={`/projects/${project.id}/rubrics/playground?rubric=${rubric.id}&version=${shown.version}`}
+                data-testid="try-in-playground"
               >
-                {rubric ? `Save as v${(latest?.version ?? 0) + 1}` : "Create rubric"}
-              </Button>
-            </>
-          )
+                Try v{shown.version} in the playground
+              </ButtonLink>
+            ) : null}
+            {readOnly ? null : (
+              <>
+                <span className="text-xs text-fg-subtle">
+                  <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd>
+                </span>
+                <Button
+                  variant="primary"
+                  onClick={() => saveRef.current()}
+                  disabled={save.isPending}
+                  data-testid="save-rubric"
+                >
+                  {rubric ? `Save as v${(latest?.version ?? 0) + 1}` : "Create rubric"}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       {rubric ? (
