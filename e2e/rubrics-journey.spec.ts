@@ -70,7 +70,11 @@ test("author a rubric, save v2, try it in the playground on demo trajectories an
   await expect(page.getByTestId("pg-coverage")).toContainText("not judged");
   const picks = page.getByTestId("pick-trajectory");
   await expect(picks.nth(2)).toBeVisible();
-  for (const i of [0, 1, 2]) await picks.nth(i).check();
+  // the picks live in the URL: each click is answered once the URL has it
+  for (const i of [0, 1, 2]) {
+    await picks.nth(i).click();
+    await expect(picks.nth(i)).toBeChecked();
+  }
   await expect(page.getByTestId("picked-count")).toHaveText(/3 picked/);
   await page.getByTestId("pg-run").click();
 
