@@ -1,7 +1,7 @@
 // Judges journey: an editor adds a model judge that points at an OpenAI-compatible server (started
 // here, in the test process), sees the form name its missing fields, tests the judge and reads the
-// latency, edits it without retyping the API key, sees an endpoint error; and screenshots at 1440
-// and 1024 px in both themes.
+// latency, edits it without retyping the API key, sees an endpoint error, deletes it; and
+// screenshots at 1440 and 1024 px in both themes.
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { answer, type OpenAITestServer, startOpenAITestServer, status } from "../test/openai-test-server";
@@ -75,7 +75,7 @@ test("add a model judge, test it, edit it keeping its key, and see an endpoint e
   await dialog.getByTestId("judge-save").click();
   await expect(dialog).toBeHidden();
   await expect(table).toContainText("Qwen judge, 3 samples");
-  await expect(table).toContainText("3 · majority");
+  await expect(table).toContainText("3, majority");
 
   server.reset();
   await table.getByTestId("judge-test").click();
@@ -90,5 +90,11 @@ test("add a model judge, test it, edit it keeping its key, and see an endpoint e
   await page.emulateMedia({ colorScheme: "dark" });
   await page.setViewportSize({ width: 1024, height: 720 });
   await page.screenshot({ path: `${shots}/judges-error-1024-dark.png` });
+
+  page.once("dialog", (d) => d.accept());
+  await table.getByTestId("judge-edit").click();
+  await dialog.getByTestId("judge-delete").click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("No judges yet")).toBeVisible();
   await admin.dispose();
 });

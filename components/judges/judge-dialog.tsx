@@ -46,6 +46,14 @@ export function JudgeDialog({
       if (e instanceof ApiError && e.field) setErrors({ [e.field]: e.message.replace(/^[\w.]+: /, "") });
     },
   });
+  const remove = useMutation({
+    mutationFn: (j: JudgeView) => api(projectPath(projectId, `/judges/${j.id}`), { method: "DELETE" }),
+    onSuccess: (_, j) => {
+      qc.invalidateQueries({ queryKey: judgeKeys.all(projectId) });
+      toast({ title: `Deleted ${j.name}`, description: "Scores it gave stay." });
+      onClose();
+    },
+  });
   const submit = () => {
     const found = checkInput(toInput(v, judge !== null));
     setErrors(found);
@@ -91,7 +99,9 @@ export function JudgeDialog({
     "config.output",
   ]);
   const other = Object.entries(errors).find(([f]) => !known.has(f));
-  const serverError = save.error && !(save.error instanceof ApiError && save.error.field) ? save.error.message : null;
+  const serverError =
+    (save.error && !(save.error instanceof ApiError && save.error.field) ? save.error.message : null) ??
+    remove.error?.message;
 
   return (
     <Dialog
@@ -103,6 +113,19 @@ export function JudgeDialog({
       testId="judge-dialog"
       footer={
         <>
+          {judge ? (
+            <Button
+              variant="ghost"
+              className="mr-auto text-danger"
+              disabled={remove.isPending}
+              onClick={() => {
+                if (window.confirm(`Delete the judge “${judge.name}”? Scores it gave stay.`)) remove.mutate(judge);
+              }}
+              data-testid="judge-delete"
+            >
+              Delete judge
+            </Button>
+          ) : null}
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>

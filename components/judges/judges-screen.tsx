@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { api, projectPath } from "@/components/api/client";
@@ -16,7 +16,7 @@ import { useShortcut } from "@/components/ui/shortcuts";
 import { useToast } from "@/components/ui/toast";
 import { type JudgeTestResult, type JudgeView, judgeTestResult } from "@/lib/judges/schemas";
 import { JudgeDialog } from "./judge-dialog";
-import { judgeKeys, useJudges } from "./queries";
+import { useJudges } from "./queries";
 
 type Tested = Record<string, JudgeTestResult | "running">;
 
@@ -24,7 +24,6 @@ export function JudgesScreen() {
   const project = useProject();
   const canEdit = useCan("editor");
   const judges = useJudges(project.id);
-  const qc = useQueryClient();
   const toast = useToast();
   const [editing, setEditing] = useState<JudgeView | "new" | null>(null);
   const [tested, setTested] = useState<Tested>({});
@@ -40,55 +39,45 @@ export function JudgesScreen() {
       toast({ tone: "error", title: `Could not test ${j.name}`, description: e.message });
     },
   });
-  const remove = useMutation({
-    mutationFn: (j: JudgeView) => api(projectPath(project.id, `/judges/${j.id}`), { method: "DELETE" }),
-    onSuccess: (_, j) => {
-      qc.invalidateQueries({ queryKey: judgeKeys.all(project.id) });
-      toast({ title: `Deleted ${j.name}`, description: "Scores it gave stay." });
-    },
-    onError: (e) => toast({ tone: "error", title: "Could not delete the judge", description: e.message }),
-  });
-
   const columns = useMemo<ColumnDef<JudgeView>[]>(
     () => [
       {
         id: "name",
         header: "Name",
         accessorKey: "name",
-        meta: { alwaysVisible: true, className: "min-w-40 max-w-64 truncate whitespace-nowrap font-medium text-fg" },
-      },
-      {
-        id: "kind",
-        header: "Kind",
-        accessorKey: "kind",
-        meta: { className: "w-20" },
-        cell: ({ row }) => <Badge tone={row.original.kind === "model" ? "accent" : "info"}>{row.original.kind}</Badge>,
+        meta: { alwaysVisible: true, className: "w-[18%] truncate whitespace-nowrap font-medium text-fg" },
       },
       {
         id: "target",
-        header: "Model / folder",
+        header: "Endpoint / model folder",
         accessorFn: (j) => (j.kind === "model" ? `${j.config.model} ${j.config.baseUrl}` : j.config.modelDir),
-        meta: { className: "min-w-48" },
-        cell: ({ row: { original: j } }) =>
-          j.kind === "model" ? (
-            <span className="block max-w-[26rem] truncate" title={`${j.config.model} at ${j.config.baseUrl}`}>
-              <span className="font-mono text-xs text-fg">{j.config.model}</span>{" "}
-              <span className="text-xs text-fg-subtle">{j.config.baseUrl}</span>
-            </span>
-          ) : (
-            <span className="block max-w-[26rem] truncate font-mono text-xs text-fg" title={j.config.modelDir}>
-              {j.config.modelDir}
-            </span>
-          ),
+        cell: ({ row: { original: j } }) => (
+          <span
+            className="flex min-w-0 items-center gap-2"
+            title={j.kind === "model" ? `${j.config.model} at ${j.config.baseUrl}` : j.config.modelDir}
+          >
+            <Badge tone={j.kind === "model" ? "accent" : "info"}>{j.kind}</Badge>
+            {j.kind === "model" ? (
+              <span className="min-w-0 truncate">
+                <span className="font-mono text-xs text-fg">{j.config.model}</span>{" "}
+                <span className="text-xs text-fg-subtle">{j.config.baseUrl}</span>
+              </span>
+            ) : (
+              <span className="min-w-0 truncate font-mono text-xs text-fg">{j.config.modelDir}</span>
+            )}
+          </span>
+        ),
       },
       {
         id: "samples",
         header: "Samples",
         accessorFn: (j) => (j.kind === "model" ? j.config.samples : 1),
-        meta: { className: "w-36 whitespace-nowrap text-xs text-fg-muted", headerClassName: "w-36" },
+        meta: { className: "w-[11%] truncate whitespace-nowrap text-xs text-fg-muted" },
         cell: ({ row: { original: j } }) =>
           j.kind === "model" ? (
-            `${j.config.samples}${j.config.samples > 1 ? ` · ${j.config.combine}` : ""} · t=${j.config.temperature}`
+            <span title={`temperature ${j.config.temperature}`}>
+              {j.config.samples > 1 ? `${j.config.samples}, ${j.config.combine}` : "1"}
+            </span>
           ) : (
             <span className="text-fg-subtle">{j.config.output}</span>
           ),
@@ -97,7 +86,7 @@ export function JudgesScreen() {
         id: "apiKey",
         header: "API key",
         accessorFn: (j) => j.hasApiKey,
-        meta: { className: "w-20 text-xs" },
+        meta: { className: "w-[9%] text-xs" },
         cell: ({ row: { original: j } }) =>
           j.kind !== "model" ? (
             <span className="text-fg-subtle">—</span>
@@ -111,14 +100,14 @@ export function JudgesScreen() {
         id: "createdAt",
         header: "Created",
         accessorKey: "createdAt",
-        meta: { className: "w-28 whitespace-nowrap text-fg-muted" },
+        meta: { className: "w-[10%] truncate whitespace-nowrap text-fg-muted" },
         cell: ({ row }) => <RelativeTime value={row.original.createdAt} />,
       },
       {
         id: "test",
         header: "Test",
         enableSorting: false,
-        meta: { className: "w-64 max-w-64", alwaysVisible: true },
+        meta: { className: "w-[22%]", alwaysVisible: true },
         cell: ({ row: { original: j } }) => (
           <TestCell judge={j} result={tested[j.id]} canEdit={canEdit} onTest={() => test.mutate(j)} />
         ),
@@ -129,29 +118,17 @@ export function JudgesScreen() {
               id: "actions",
               header: "",
               enableSorting: false,
-              meta: { className: "w-32 text-right", alwaysVisible: true },
+              meta: { className: "w-16 text-right", alwaysVisible: true },
               cell: ({ row: { original: j } }: { row: { original: JudgeView } }) => (
-                <span className="flex justify-end gap-1">
-                  <Button size="sm" variant="ghost" onClick={() => setEditing(j)} data-testid="judge-edit">
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => {
-                      if (window.confirm(`Delete the judge “${j.name}”? Scores it gave stay.`)) remove.mutate(j);
-                    }}
-                    data-testid="judge-delete"
-                  >
-                    Delete
-                  </Button>
-                </span>
+                <Button size="sm" variant="ghost" onClick={() => setEditing(j)} data-testid="judge-edit">
+                  Edit
+                </Button>
               ),
             } satisfies ColumnDef<JudgeView>,
           ]
         : []),
     ],
-    [canEdit, tested, test, remove],
+    [canEdit, tested, test],
   );
 
   const actions = canEdit ? (
