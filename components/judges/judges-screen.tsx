@@ -228,7 +228,7 @@ function TestCell({
         <span className="text-xs text-fg-muted">asking…</span>
       ) : result?.ok ? (
         <span
-          className="whitespace-nowrap text-xs text-fg"
+          className="min-w-0 truncate whitespace-nowrap text-xs text-fg"
           title={
             result.promptTokens != null
               ? `${result.promptTokens} prompt + ${result.completionTokens ?? 0} completion tokens`
