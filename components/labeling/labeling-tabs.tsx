@@ -1,8 +1,7 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
+import { TabNav } from "@/components/ui/tab-nav";
 
 /** The Labeling area's two lists: queues to work, and the label schemas they use. */
 export function LabelingTabs({ projectId, actions }: { projectId: string; actions?: ReactNode }) {
@@ -24,25 +23,7 @@ export function LabelingTabs({ projectId, actions }: { projectId: string; action
         </div>
         {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
-      <nav aria-label="Labeling sections" className="mt-3 flex gap-1 border-b border-line">
-        {tabs.map((t) => {
-          const active = pathname === t.href;
-          return (
-            <Link
-              key={t.href}
-              href={t.href}
-              aria-current={active ? "page" : undefined}
-              data-testid={t.testId}
-              className={cn(
-                "-mb-px border-b-2 px-3 py-2 text-sm",
-                active ? "border-accent font-medium text-fg" : "border-transparent text-fg-muted hover:text-fg",
-              )}
-            >
-              {t.label}
-            </Link>
-          );
-        })}
-      </nav>
+      <TabNav label="Labeling sections" tabs={tabs} activeHref={pathname} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
+import { TabNav } from "@/components/ui/tab-nav";
 
 /**
  * The Rubrics area's sections; every page of the area mounts it. The Rubrics tab stays current
@@ -39,25 +38,7 @@ export function RubricsTabs({
         </div>
         {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
-      <nav aria-label="Rubrics sections" className="mt-3 flex gap-1 border-b border-line">
-        {tabs.map((t) => {
-          const active = activeHref === t.href;
-          return (
-            <Link
-              key={t.href}
-              href={t.href}
-              aria-current={active ? "page" : undefined}
-              data-testid={t.testId}
-              className={cn(
-                "-mb-px border-b-2 px-3 py-2 text-sm",
-                active ? "border-accent font-medium text-fg" : "border-transparent text-fg-muted hover:text-fg",
-              )}
-            >
-              {t.label}
-            </Link>
-          );
-        })}
-      </nav>
+      <TabNav label="Rubrics sections" tabs={tabs} activeHref={activeHref} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/components/ui/cn";
+import { TabNav } from "@/components/ui/tab-nav";
 
 export function SettingsTabs({ projectId }: { projectId: string }) {
   const pathname = usePathname();
@@ -14,24 +13,7 @@ export function SettingsTabs({ projectId }: { projectId: string }) {
   return (
     <div className="mb-5">
       <h1 className="text-xl font-semibold tracking-tight text-fg">Settings</h1>
-      <nav aria-label="Settings sections" className="mt-3 flex gap-1 border-b border-line">
-        {tabs.map((t) => {
-          const active = pathname === t.href;
-          return (
-            <Link
-              key={t.href}
-              href={t.href}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "-mb-px border-b-2 px-3 py-2 text-sm",
-                active ? "border-accent font-medium text-fg" : "border-transparent text-fg-muted hover:text-fg",
-              )}
-            >
-              {t.label}
-            </Link>
-          );
-        })}
-      </nav>
+      <TabNav label="Settings sections" tabs={tabs} activeHref={pathname} />
     </div>
   );
 }
