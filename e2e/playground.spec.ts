@@ -1,29 +1,8 @@
-// Playground: a program-check rubric (made through the API) runs on two ingested trajectories;
-// the scores per criterion show, a criterion for a model judge says "not judged", an evidence
-// link opens the viewer at its step, and two versions compare side by side.
-import fs from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { createProject, ingest, signedInContext } from "./support/api";
+import { shoot } from "./support/shots";
 import { signInThroughForm } from "./support/ui";
-
-const shots = process.env.SHOTS_DIR;
-
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  for (const theme of ["light", "dark"])
-    for (const width of [1440, 1024]) {
-      await page.evaluate((t) => {
-        localStorage.setItem("atlas-theme", t);
-        document.documentElement.classList.toggle("dark", t === "dark");
-      }, theme);
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-    }
-  await page.evaluate(() => document.documentElement.classList.toggle("dark", false));
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 const weather = (id: string, city: string, sky: string) => ({
   id,

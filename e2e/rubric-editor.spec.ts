@@ -1,29 +1,8 @@
-// Authoring a rubric in the browser: three criteria (a program check, a model-judged one and a
-// pitfall), the live preview, an inline error for a regex that does not compile, two saved
-// versions and their diff; then importing a criteria list by dropping a file.
-import fs from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { createProject, signedInContext } from "./support/api";
+import { shoot } from "./support/shots";
 import { dropFile, signInThroughForm } from "./support/ui";
-
-const shots = process.env.SHOTS_DIR;
-
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  for (const theme of ["light", "dark"])
-    for (const width of [1440, 1024]) {
-      await page.evaluate((t) => {
-        localStorage.setItem("atlas-theme", t);
-        document.documentElement.classList.toggle("dark", t === "dark");
-      }, theme);
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-    }
-  await page.evaluate(() => document.documentElement.classList.toggle("dark", false));
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test("author a rubric with three criteria, preview it, save two versions and read their diff", async ({ page }) => {
   const admin = await signedInContext();
