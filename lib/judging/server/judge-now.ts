@@ -4,11 +4,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { judgingRuns } from "@/db/schema";
-import { judgeKeyFor } from "../outcome";
-import { PROGRAM_JUDGE_KEY } from "../schemas";
 import { judgeRunPage, planJudgingRun } from "./judge-run-page";
-import { judgeSnapshot, loadJudgeRow, loadRubricVersion } from "./load-rubric";
-import { openJudge } from "./open-judge";
+import { loadJudgeRow, loadRubricVersion } from "./load-rubric";
+import { insertJudgingRun } from "./new-run";
 
 export async function judgeNow({
   db,
@@ -27,21 +25,7 @@ export async function judgeNow({
 }) {
   const rubric = await loadRubricVersion(db, projectId, rubricVersionId);
   const judgeRow = await loadJudgeRow(db, projectId, judgeId);
-  const judge = openJudge(judgeRow);
-  const chosen = judge ? { kind: judge.kind, key: judge.judge.key } : null;
-  const [run] = await db
-    .insert(judgingRuns)
-    .values({
-      projectId,
-      rubricVersionId: rubric.id,
-      judgeId: judgeRow?.id ?? null,
-      judgeKey: chosen?.key ?? PROGRAM_JUDGE_KEY,
-      judgeSnapshot: judgeRow ? judgeSnapshot(judgeRow) : null,
-      trajectoryIds,
-      total: trajectoryIds.length * rubric.criteria.filter((c) => judgeKeyFor(c, chosen) !== null).length,
-      createdBy: userId,
-    })
-    .returning();
+  const run = await insertJudgingRun(db, { projectId, rubric, judgeRow, trajectoryIds, userId });
   const { pages } = await planJudgingRun(db, run);
   for (const ids of pages) await db.transaction((tx) => judgeRunPage({ db: tx, cacheDb: db, run, ids }));
   const [done] = await db

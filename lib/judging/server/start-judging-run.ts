@@ -7,11 +7,10 @@ import type { Db } from "@/db/client";
 import { judgingRuns, trajectories } from "@/db/schema";
 import { invalid } from "@/lib/errors";
 import { type Launcher, launchJob } from "@/lib/jobs/server/launch-job";
-import { judgeKeyFor } from "../outcome";
-import { JUDGING_MAX_TRAJECTORIES, type JudgingRunInput, PROGRAM_JUDGE_KEY } from "../schemas";
+import { JUDGING_MAX_TRAJECTORIES, type JudgingRunInput } from "../schemas";
 import { getJudgingRun } from "./get-judging-runs";
-import { judgeSnapshot, loadJudgeRow, loadRubricVersion } from "./load-rubric";
-import { openJudge } from "./open-judge";
+import { loadJudgeRow, loadRubricVersion } from "./load-rubric";
+import { insertJudgingRun } from "./new-run";
 
 export async function startJudgingRun({
   db,
@@ -28,25 +27,10 @@ export async function startJudgingRun({
 }) {
   const rubric = await loadRubricVersion(db, projectId, input.rubricVersionId);
   const judgeRow = await loadJudgeRow(db, projectId, input.judgeId);
-  const judge = openJudge(judgeRow);
   const ids = await chooseTrajectories(db, projectId, input);
-  const chosen = judge ? { kind: judge.kind, key: judge.judge.key } : null;
-  const judgeable = rubric.criteria.filter((c) => judgeKeyFor(c, chosen) !== null).length;
 
   const runId = await db.transaction(async (tx) => {
-    const [run] = await tx
-      .insert(judgingRuns)
-      .values({
-        projectId,
-        rubricVersionId: rubric.id,
-        judgeId: judgeRow?.id ?? null,
-        judgeKey: chosen?.key ?? PROGRAM_JUDGE_KEY,
-        judgeSnapshot: judgeRow ? judgeSnapshot(judgeRow) : null,
-        trajectoryIds: ids,
-        total: ids.length * judgeable,
-        createdBy: by.userId,
-      })
-      .returning({ id: judgingRuns.id });
+    const run = await insertJudgingRun(tx, { projectId, rubric, judgeRow, trajectoryIds: ids, userId: by.userId });
     // the job's first message is sent in this transaction too: a run never exists without its job
     const job = await launchJob({
       db: tx as unknown as Db,
