@@ -1,13 +1,7 @@
-// Reward API latency: POST /api/v1/reward with a batch of 16 trajectories and a rubric of program
-// checks, against a studio started on a temporary data folder and port (production build).
-//   uncached: every call sends 16 episodes the studio has not seen (all criteria judged);
-//   cached:   the same 16 episodes again (every criterion from the judging cache).
-// Prints p50 / p95 / max per kind over CALLS calls each, after a warm-up.
-//   npx tsx bench/reward-api.ts          (CALLS=100 by default)
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startStudio } from "./studio";
 
 const CALLS = Number(process.env.CALLS ?? 100);
 const BATCH = 16;
@@ -112,31 +106,6 @@ const criteria = [
   },
 ];
 
-async function startStudio() {
-  const child = spawn(process.execPath, ["bin/atlas.mjs", "start"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      ATLAS_DATA_DIR: dataDir,
-      ATLAS_ADMIN_EMAIL: admin.email,
-      ATLAS_ADMIN_PASSWORD: admin.password,
-      ATLAS_SEED_DEMO: "0",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let log = "";
-  child.stderr.on("data", (d) => (log += d));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`start exited early:\n${log}`);
-    const ok = await fetch(`${base}/api/v1/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function post(url: string, headers: Record<string, string>, body: unknown) {
   const r = await fetch(`${base}${url}`, { method: "POST", headers, body: JSON.stringify(body) });
   if (r.status >= 300) throw new Error(`${url}: ${r.status} ${await r.text()}`);
@@ -149,7 +118,7 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(" ")} on ${os.cpus().length} cores`,
 );
-const studio = await startStudio();
+const studio = await startStudio({ port, dataDir, admin });
 try {
   const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",

@@ -1,9 +1,3 @@
-// npm run bench:viewer - how fast a 2,000-step trajectory becomes usable in the viewer.
-// Starts the studio on a temporary data folder and port, writes one 2,000-step episode with
-// realistic tool calls and outputs, signs in, and opens the viewer in Chromium several times,
-// measuring from navigation: (a) the first step on screen, (b) a key press (→ in replay)
-// answered; and the API's time and size for the same trajectory.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +5,7 @@ import { type BrowserContext, chromium } from "@playwright/test";
 import postgres from "postgres";
 import { createDb } from "../db/client";
 import { ingestTrajectories, validateRecords } from "../lib/trajectories/server/ingest-trajectories";
+import { startStudio } from "./studio";
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const STEPS = 2000;
@@ -83,31 +78,6 @@ function episode() {
     outcome: "pass",
     reward: 0.8,
   };
-}
-
-async function startStudio() {
-  const child = spawn(process.execPath, ["bin/atlas.mjs", "start"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      ATLAS_DATA_DIR: dataDir,
-      ATLAS_ADMIN_EMAIL: admin.email,
-      ATLAS_ADMIN_PASSWORD: admin.password,
-      ATLAS_SEED_DEMO: "0",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let log = "";
-  child.stderr.on("data", (d) => (log += d));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`start exited early:\n${log}`);
-    const ok = await fetch(`${base}/api/v1/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function signIn() {
@@ -208,7 +178,7 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(" ")} on ${os.cpus().length} cores`,
 );
-const studio = await startStudio();
+const studio = await startStudio({ port, dataDir, admin });
 try {
   const cookies = await signIn();
   const headers = { cookie: cookies.join("; "), origin: base, "content-type": "application/json" };
