@@ -1,29 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { createProject, ingest, signedInContext } from "./support/api";
+import { weatherEpisode } from "./support/episodes";
 import { shoot } from "./support/shots";
 import { signInThroughForm } from "./support/ui";
-
-const weather = (id: string, city: string, sky: string) => ({
-  id,
-  task: { id: `weather-${city}`, prompt: `What is the weather in ${city}?` },
-  policy: { name: "qwen3-4b-itl" },
-  messages: [
-    { role: "system", content: "You answer weather questions with tools." },
-    { role: "user", content: `What is the weather in ${city}?` },
-    {
-      role: "assistant",
-      content: null,
-      tool_calls: [
-        { id: "c1", type: "function", function: { name: "weather_get", arguments: JSON.stringify({ city }) } },
-      ],
-    },
-    { role: "tool", tool_call_id: "c1", content: JSON.stringify({ temp: 18, sky }) },
-    { role: "assistant", content: `It is 18 C and ${sky} in ${city}.` },
-  ],
-  outcome: "pass",
-  reward: 1,
-});
 
 test("labels tied to a criterion and a judging run give kappa; disagreements go to a queue", async ({ page }) => {
   test.setTimeout(150_000);
@@ -36,10 +16,10 @@ test("labels tied to a criterion and a judging run give kappa; disagreements go 
   await shoot(page, "agreement-empty");
 
   const ids = await ingest(project.id, [
-    weather("ag-paris", "Paris", "sunny"),
-    weather("ag-lyon", "Lyon", "rainy"),
-    weather("ag-nice", "Nice", "sunny"),
-    weather("ag-brest", "Brest", "rainy"),
+    weatherEpisode("ag-paris", "Paris", "sunny"),
+    weatherEpisode("ag-lyon", "Lyon", "rainy"),
+    weatherEpisode("ag-nice", "Nice", "sunny"),
+    weatherEpisode("ag-brest", "Brest", "rainy"),
   ]);
   const criterion = {
     id: "says-sunny",

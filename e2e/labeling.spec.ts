@@ -3,28 +3,8 @@
 // export show it. Viewers cannot label and labelers cannot make queues.
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { addMember, createProject, ingest, signedInContext, uniqueEmail } from "./support/api";
+import { weatherEpisode } from "./support/episodes";
 import { signInThroughForm } from "./support/ui";
-
-const episode = (id: string, city: string) => ({
-  id,
-  task: { id: `weather-${city}`, prompt: `What is the weather in ${city}?` },
-  policy: { name: "qwen3-4b-itl" },
-  messages: [
-    { role: "system", content: "You answer weather questions with tools." },
-    { role: "user", content: `What is the weather in ${city}?` },
-    {
-      role: "assistant",
-      content: null,
-      tool_calls: [
-        { id: "c1", type: "function", function: { name: "weather_get", arguments: JSON.stringify({ city }) } },
-      ],
-    },
-    { role: "tool", tool_call_id: "c1", content: JSON.stringify({ temp: 18, sky: "sunny" }) },
-    { role: "assistant", content: `It is 18 C and sunny in ${city}.` },
-  ],
-  outcome: "pass",
-  reward: 1,
-});
 
 type Member = { email: string; password: string; userId: string };
 
@@ -52,7 +32,10 @@ test("an editor sets up a queue and a labeler labels it with the keyboard alone"
     await member(admin, project.id, "labeler"),
     await member(admin, project.id, "viewer"),
   ];
-  const [paris, lyon] = await ingest(project.id, [episode("ep-paris", "Paris"), episode("ep-lyon", "Lyon")]);
+  const [paris, lyon] = await ingest(project.id, [
+    weatherEpisode("ep-paris", "Paris"),
+    weatherEpisode("ep-lyon", "Lyon"),
+  ]);
   await admin.dispose();
   const base = `/projects/${project.id}/labeling`;
 

@@ -1,29 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { createProject, ingest, signedInContext } from "./support/api";
+import { weatherEpisode } from "./support/episodes";
 import { shoot } from "./support/shots";
 import { signInThroughForm } from "./support/ui";
-
-const weather = (id: string, city: string, sky: string) => ({
-  id,
-  task: { id: `weather-${city}`, prompt: `What is the weather in ${city}?` },
-  policy: { name: "qwen3-4b-itl" },
-  messages: [
-    { role: "system", content: "You answer weather questions with tools." },
-    { role: "user", content: `What is the weather in ${city}?` },
-    {
-      role: "assistant",
-      content: null,
-      tool_calls: [
-        { id: "c1", type: "function", function: { name: "weather_get", arguments: JSON.stringify({ city }) } },
-      ],
-    },
-    { role: "tool", tool_call_id: "c1", content: JSON.stringify({ temp: 18, sky }) },
-    { role: "assistant", content: `It is 18 C and ${sky} in ${city}.` },
-  ],
-  outcome: "pass",
-  reward: 1,
-});
 
 const calls = {
   id: "calls-weather",
@@ -50,8 +30,8 @@ test("run a program-check rubric in the playground, open the evidence, compare t
   const admin = await signedInContext();
   const project = await createProject(admin, `Playground ${Date.now()}`);
   const [paris, lyon] = await ingest(project.id, [
-    weather("pg-paris", "Paris", "sunny"),
-    weather("pg-lyon", "Lyon", "rainy"),
+    weatherEpisode("pg-paris", "Paris", "sunny"),
+    weatherEpisode("pg-lyon", "Lyon", "rainy"),
   ]);
   const made = await admin.post(`/api/v1/projects/${project.id}/rubrics`, {
     data: {
