@@ -33,7 +33,8 @@ test("author a rubric, save v2, try it in the playground on demo trajectories an
 
   // the demo's published rubrics are there, and its reference trajectories were scored on first start
   await page.getByRole("searchbox").first().fill("program checks");
-  await expect(page.getByTestId("rubric-row-name").filter({ hasText: "MCP-Atlas tool use" })).toBeVisible();
+  await expect(page).toHaveURL(/q=program/);
+  await expect(page.getByTestId("rubric-row-name")).toHaveText(["MCP-Atlas tool use (program checks)"]);
   await page.getByTestId("new-rubric").first().click();
   await expect(page).toHaveURL(/\/rubrics\/new$/);
   await page.getByTestId("rubric-name").fill(name);
