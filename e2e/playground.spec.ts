@@ -93,6 +93,8 @@ test("run a program-check rubric in the playground, open the evidence, compare t
   // version 2 on the same trajectories, then the two side by side
   await expect(page.getByTestId("pg-version")).toBeVisible();
   await page.getByTestId("pg-version").selectOption("2");
+  // the choice lives in the URL (the latest version is the default, so it leaves): run once it is there
+  await expect(page).not.toHaveURL(/version=1/);
   await page.getByTestId("pg-run").click();
   await expect(page.getByTestId("run-title")).toContainText("Weather answers v2", { timeout: 30_000 });
   await expect(page.getByTestId("run-results").locator('[data-criterion="no-errors"]').first()).toHaveText("1", {
