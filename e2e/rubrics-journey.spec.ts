@@ -38,6 +38,8 @@ test("author a rubric, save v2, try it in the playground on demo trajectories an
   await page.getByTestId("new-rubric").first().click();
   await expect(page).toHaveURL(/\/rubrics\/new$/);
   await page.getByTestId("rubric-name").fill(name);
+  // a template for the MCP-Atlas task set: {{task.claims}} comes from each trajectory's task
+  await page.getByTestId("rubric-task-set").selectOption({ label: "MCP-Atlas sample (10 tasks)" });
 
   // 1: a program check on the final answer
   const first = await fillCriterion(page, 0, { id: "answers", title: "Ends with a worded answer" });
@@ -57,6 +59,7 @@ test("author a rubric, save v2, try it in the playground on demo trajectories an
   await expect(page.getByTestId("issues")).toHaveCount(0);
   await page.keyboard.press("Control+s");
   await expect(page).toHaveURL(/\/rubrics\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("A template for every task of MCP-Atlas sample")).toBeVisible();
 
   // version 2 weighs the answer twice
   await page.getByTestId("criterion").nth(0).getByTestId("criterion-weight").fill("2");

@@ -20,6 +20,7 @@ import { type Draft, describePath, draftIssues, move, newCriterion, toDraft, toV
 import { PreviewPanel, type PreviewScores } from "./preview-panel";
 import { rubricKeys, useRubric } from "./queries";
 import { RubricsTabs } from "./rubrics-tabs";
+import { type RubricScope, ScopeFields } from "./scope-fields";
 import { VersionHistory } from "./version-history";
 
 const emptyDraft = (): Draft => ({ criteria: [newCriterion([])], aggregation: { rule: "weighted-mean" } });
@@ -55,6 +56,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail | null }) {
   const readOnly = !canEdit || (!!viewing && viewing.version !== latest?.version);
 
   const [name, setName] = useState(rubric?.name ?? "");
+  const [scope, setScope] = useState<RubricScope>({ taskSetId: "", taskId: "" });
   const [draft, setDraft] = useState<Draft>(() => (latest ? toDraft(latest) : emptyDraft()));
   const [saved, setSaved] = useState(() => snapshot(rubric?.name ?? "", draft));
   const [scores, setScores] = useState<PreviewScores>({});
@@ -81,7 +83,10 @@ function RubricEditor({ rubric }: { rubric: RubricDetail | null }) {
       if (!rubric)
         return api(
           projectPath(project.id, "/rubrics"),
-          { method: "POST", body: { name, version: input } },
+          {
+            method: "POST",
+            body: { name, taskSetId: scope.taskSetId || null, taskId: scope.taskId || null, version: input },
+          },
           rubricCreated,
         );
       return api(
@@ -161,7 +166,13 @@ function RubricEditor({ rubric }: { rubric: RubricDetail | null }) {
             "New rubric"
           )
         }
-        description={rubric?.taskRef ? `For task ${rubric.taskRef}` : null}
+        description={
+          rubric?.taskRef
+            ? `For task ${rubric.taskRef}`
+            : rubric?.taskSetName
+              ? `A template for every task of ${rubric.taskSetName}: {{task.prompt}}, {{task.reference}} and {{task.claims}} come from each trajectory's task`
+              : null
+        }
         actions={
           <>
             {rubric && shown ? (
@@ -253,6 +264,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail | null }) {
                   )}
                 </Field>
               )}
+              {rubric ? null : <ScopeFields projectId={project.id} scope={scope} onChange={setScope} />}
               {shownDraft.criteria.map((c, i) => (
                 <CriterionCard
                   key={c.key}

@@ -54,10 +54,16 @@ export function RubricsScreen() {
       {
         id: "task",
         header: "Task",
-        accessorFn: (r) => r.taskRef ?? "",
+        accessorFn: (r) => r.taskRef ?? r.taskSetName ?? "",
         meta: { className: "w-48 truncate font-mono text-xs text-fg-muted" },
         cell: ({ row: { original: r } }) =>
-          r.taskRef ? <span title={r.taskRef}>{r.taskRef}</span> : <span className="text-fg-subtle">any</span>,
+          r.taskRef ? (
+            <span title={r.taskRef}>{r.taskRef}</span>
+          ) : r.taskSetName ? (
+            <span title={`A template for every task of ${r.taskSetName}`}>every task of {r.taskSetName}</span>
+          ) : (
+            <span className="text-fg-subtle">any</span>
+          ),
       },
       {
         id: "latestVersion",

@@ -75,6 +75,8 @@ export const rubricSummary = z.object({
   /** the task's external id, e.g. the benchmark's task id */
   taskRef: z.string().nullable(),
   taskSetId: z.string().nullable(),
+  /** a rubric with a task set and no task is a template for every task of the set */
+  taskSetName: z.string().nullable(),
   createdAt: z.string(),
   latestVersion: z.number().int(),
   criteria: z.number().int(),

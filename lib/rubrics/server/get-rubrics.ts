@@ -2,7 +2,7 @@
 // count, rule, time), one rubric with every version (newest first), one version by id.
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { rubrics, rubricVersions, tasks, user } from "@/db/schema";
+import { rubrics, rubricVersions, taskSets, tasks, user } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { Aggregation, Criterion } from "../model";
 import type { RubricDetail, RubricSummary, RubricVersionView } from "../schemas";
@@ -30,6 +30,7 @@ export async function listRubrics({ db, projectId }: { db: DbOrTx; projectId: st
       taskId: rubrics.taskId,
       taskRef: tasks.externalId,
       taskSetId: rubrics.taskSetId,
+      taskSetName: taskSets.name,
       createdAt: rubrics.createdAt,
       latestVersion: latest.version,
       criteria: latest.criteria,
@@ -39,6 +40,7 @@ export async function listRubrics({ db, projectId }: { db: DbOrTx; projectId: st
     .from(rubrics)
     .innerJoin(latest, eq(latest.rubricId, rubrics.id))
     .leftJoin(tasks, eq(tasks.id, rubrics.taskId))
+    .leftJoin(taskSets, eq(taskSets.id, rubrics.taskSetId))
     .where(eq(rubrics.projectId, projectId))
     .orderBy(rubrics.name, rubrics.id);
   return rows.map((r) => ({
@@ -77,10 +79,12 @@ async function rubricOf(db: DbOrTx, projectId: string, rubricId: string) {
       taskId: rubrics.taskId,
       taskRef: tasks.externalId,
       taskSetId: rubrics.taskSetId,
+      taskSetName: taskSets.name,
       createdAt: rubrics.createdAt,
     })
     .from(rubrics)
     .leftJoin(tasks, eq(tasks.id, rubrics.taskId))
+    .leftJoin(taskSets, eq(taskSets.id, rubrics.taskSetId))
     .where(and(eq(rubrics.id, rubricId), eq(rubrics.projectId, projectId)));
   if (!row) throw notFound("The rubric", "rubricId");
   return { ...row, createdAt: iso(row.createdAt) };

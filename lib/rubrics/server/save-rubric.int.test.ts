@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rubricVersions } from "@/db/schema";
+import { rubricVersions, taskSets } from "@/db/schema";
 import { makeProject } from "@/db/test/factories";
 import { connectTestDb } from "@/db/test/setup-db";
 import { createRubric, saveRubricVersion } from "./save-rubric";
@@ -97,8 +97,21 @@ describe("reading rubrics", () => {
       userId: null,
       input: { criteria: three.slice(0, 2), aggregation: { rule: "weighted-mean" } },
     });
+    // a template for a task set names its set
+    const [set] = await db.insert(taskSets).values({ projectId: project.id, name: "Weather tasks" }).returning();
+    const { rubric: template } = await createRubric({
+      db,
+      projectId: project.id,
+      userId: null,
+      input: {
+        name: "Each weather task",
+        taskSetId: set.id,
+        version: { criteria: three, aggregation: { rule: "weighted-mean" } },
+      },
+    });
     expect(await listRubrics({ db, projectId: project.id })).toMatchObject([
-      { id: rubric.id, name: "Claims", latestVersion: 2, criteria: 2 },
+      { id: rubric.id, name: "Claims", latestVersion: 2, criteria: 2, taskSetName: null },
+      { id: template.id, taskSetId: set.id, taskSetName: "Weather tasks", taskRef: null },
     ]);
     expect(await listRubrics({ db, projectId: other.id })).toEqual([]);
     const one = await getRubric({ db, projectId: project.id, rubricId: rubric.id });
