@@ -5,6 +5,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { signedInContext } from "./support/api";
+import { shoot } from "./support/shots";
 import { signInThroughForm } from "./support/ui";
 
 async function demoProjectId(): Promise<string> {
@@ -57,6 +58,7 @@ test("author a rubric, save v2, try it in the playground on demo trajectories an
   await third.getByTestId("check-kind").selectOption("max-turns");
   await third.getByTestId("check-max").fill("4");
   await expect(page.getByTestId("issues")).toHaveCount(0);
+  await shoot(page, "journey-editor");
   await page.keyboard.press("Control+s");
   await expect(page).toHaveURL(/\/rubrics\/[0-9a-f-]{36}$/);
   await expect(page.getByText("A template for every task of MCP-Atlas sample")).toBeVisible();
@@ -92,6 +94,7 @@ test("author a rubric, save v2, try it in the playground on demo trajectories an
   );
   await expect(results.locator('[data-criterion="answers"]')).toHaveText(["1", "1", "1"]);
   await expect(results.getByTestId("reward").first()).toContainText(/\d/);
+  await shoot(page, "journey-playground");
 
   // a verdict's evidence opens the viewer at that step
   await results.locator('[data-criterion="answers"]').first().click();
