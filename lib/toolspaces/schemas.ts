@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The tokenizer tool schemas are counted with at import (the column does not name it). */
+export const SCHEMA_TOKENIZER = "o200k_base";
+
 export const toolspaceView = z.object({
   id: z.string().uuid(),
   name: z.string(),
@@ -7,6 +10,8 @@ export const toolspaceView = z.object({
   source: z.string().nullable(),
   servers: z.number(),
   tools: z.number(),
+  // summed over the tools; null while any tool was imported before schemas were counted
+  schemaTokens: z.number().nullable(),
   createdAt: z.string(),
 });
 
@@ -33,5 +38,6 @@ export const serverRow = z.object({
   name: z.string(),
   transport: z.enum(["stdio", "http", "offline"]),
   tools: z.number(),
+  schemaTokens: z.number().nullable(),
 });
 export const serverList = z.object({ items: z.array(serverRow) });

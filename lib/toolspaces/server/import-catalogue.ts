@@ -1,8 +1,12 @@
 // Offline tool catalogues in the LiveMCPBench format: their schemas count for context and
-// retrieval; the servers themselves are not started.
+// retrieval; the servers themselves are not started. Each tool's schema is counted once here,
+// with the text and tokenizer trajectories without a Qwen3 policy are accounted with.
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { mcpServers, tools, toolspaces } from "@/db/schema";
+import { toolSchemaText } from "@/lib/trajectories/server/account-context";
+import { getTokenizer } from "@/lib/trajectories/server/tokenizers";
+import { SCHEMA_TOKENIZER } from "../schemas";
 
 const catalogueEntry = z.object({
   name: z.string(),
@@ -41,6 +45,7 @@ export async function importCatalogue({
   source?: string;
 }) {
   const entries = parseCatalogue(json);
+  const tok = getTokenizer(SCHEMA_TOKENIZER);
   const [space] = await db
     .insert(toolspaces)
     .values({
@@ -66,13 +71,18 @@ export async function importCatalogue({
       if (!srv || !server.tools.length) continue;
       const unique = [...new Map(server.tools.map((t) => [t.name, t])).values()];
       await db.insert(tools).values(
-        unique.map((t) => ({
-          toolspaceId: space.id,
-          serverId: srv.id,
-          name: t.name,
-          description: t.description ?? "",
-          inputSchema: (t.inputSchema ?? {}) as object,
-        })),
+        unique.map((t) => {
+          const description = t.description ?? "";
+          const inputSchema = (t.inputSchema ?? {}) as object;
+          return {
+            toolspaceId: space.id,
+            serverId: srv.id,
+            name: t.name,
+            description,
+            inputSchema,
+            schemaTokens: tok.count(toolSchemaText({ name: t.name, description, inputSchema })),
+          };
+        }),
       );
       toolCount += unique.length;
     }

@@ -2,8 +2,9 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { mcpServers, tools, toolspaces } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { schemaTokenSum } from "./schema-token-sum";
 
-/** A toolspace's servers with their tool counts, in name order regardless of case. */
+/** A toolspace's servers with their tool counts and schema tokens, in name order regardless of case. */
 export async function listServers({
   db,
   projectId,
@@ -19,7 +20,13 @@ export async function listServers({
     .where(and(eq(toolspaces.id, toolspaceId), eq(toolspaces.projectId, projectId)));
   if (!space) throw notFound("The toolspace", "toolspaceId");
   const rows = await db
-    .select({ id: mcpServers.id, name: mcpServers.name, transport: mcpServers.transport, tools: count(tools.id) })
+    .select({
+      id: mcpServers.id,
+      name: mcpServers.name,
+      transport: mcpServers.transport,
+      tools: count(tools.id),
+      schemaTokens: schemaTokenSum(tools.id, tools.schemaTokens),
+    })
     .from(mcpServers)
     .leftJoin(tools, eq(tools.serverId, mcpServers.id))
     .where(eq(mcpServers.toolspaceId, toolspaceId))

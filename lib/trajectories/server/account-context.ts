@@ -33,7 +33,11 @@ export function contextTotal(c: ContextTokens) {
   return c.system + c.toolSchemas + c.history + c.toolOutputs;
 }
 
-function schemaText(t: TrajectoryRecord["tools"][number]) {
+/**
+ * A tool definition as it is counted in the context. The toolspace catalogue counts its tools
+ * with the same text, so a tool costs the same on the toolspaces screen and in a trajectory.
+ */
+export function toolSchemaText(t: { name: string; description?: string; inputSchema?: unknown }) {
   return JSON.stringify({ name: t.name, description: t.description, parameters: t.inputSchema ?? {} });
 }
 
@@ -47,7 +51,7 @@ export function accountTrajectory(r: TrajectoryRecord, tokenizerOverride?: Token
     let c = schemaCost.get(name);
     if (c === undefined) {
       const def = definitions.get(name);
-      c = def ? tok.count(schemaText(def)) : 0;
+      c = def ? tok.count(toolSchemaText(def)) : 0;
       schemaCost.set(name, c);
     }
     return c;
