@@ -101,6 +101,33 @@ describe("runProgram", () => {
     }
   });
 
+  it("ends a run whose tool result does not fit its memory, and the next run still works", async () => {
+    const limits = { memoryBytes: 32 * 1024 * 1024 };
+    const r = await runProgram({
+      code: "const s = await big({});\nreturn s.length;",
+      tools: { big: async () => "x".repeat(40_000_000) },
+      limits,
+    });
+    expect(r).toMatchObject({ ok: false, limit: "memory" });
+    expect(await runProgram({ code: "return 1;", limits })).toMatchObject({ ok: true, value: 1 });
+  });
+
+  it("keeps concurrent runs apart", async () => {
+    const echo: ToolFn = async (args) => {
+      await sleep(20);
+      return args;
+    };
+    const runs = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((i) =>
+        runProgram({
+          code: `globalThis.mine = ${i};\nconst r = await echo({ i: ${i} });\nconsole.log(mine);\nreturn r.i + mine;`,
+          tools: { echo },
+        }),
+      ),
+    );
+    expect(runs.map((r) => [r.ok && r.value, r.output])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [2 * i, String(i)]));
+  });
+
   it("stops deep recursion at the stack limit and the next run still works", async () => {
     const r = await runProgram({ code: "function f(n) { return f(n + 1) + 1; }\nreturn f(0);" });
     expect(r).toMatchObject({ ok: false, limit: "stack" });

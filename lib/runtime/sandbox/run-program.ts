@@ -79,8 +79,9 @@ export async function runProgram(opts: {
   } catch (e) {
     // a wasm abort (failed assertion, heap exhausted inside the engine): the module is gone
     run.poisoned = true;
-    const limit = run.limitHint();
-    outcome = { error: `SandboxError: ${e instanceof Error ? e.message : String(e)}`, ...(limit ? { limit } : {}) };
+    const message = e instanceof Error ? e.message : String(e);
+    const limit = run.limitHint(message);
+    outcome = { error: `SandboxError: ${message}`, ...(limit ? { limit } : {}) };
   }
   run.dispose();
   releaseModule(pooled, run.poisoned);
@@ -100,6 +101,7 @@ class Run {
   private finished = false;
   private pending = new Set<QuickJSDeferredPromise>();
   private wake: (() => void) | null = null;
+  private crash: unknown = null;
 
   constructor(
     pooled: PooledModule,
@@ -135,6 +137,7 @@ class Run {
     const promise = evaluated.value;
     try {
       for (;;) {
+        if (this.crash) throw this.crash;
         const jobs = this.rt.executePendingJobs(-1);
         if (jobs.error) return this.failure(jobs.error);
         const state = ctx.getPromiseState(promise);
@@ -203,7 +206,12 @@ class Run {
     void envelope.then((env) => {
       if (this.finished) return;
       this.pending.delete(deferred);
-      this.settle(deferred, env);
+      try {
+        this.settle(deferred, env);
+      } catch (e) {
+        // copying the result in can exhaust the module's memory; the run ends with it
+        this.crash = e;
+      }
       this.wake?.();
     });
     return deferred.handle;
@@ -238,9 +246,10 @@ class Run {
     return this.cut ? text + OUTPUT_CUT : text;
   }
 
-  limitHint(): SandboxLimit | undefined {
+  /** Which limit a wasm trap or abort came from, by its message ("memory access out of bounds"). */
+  limitHint(message: string): SandboxLimit | undefined {
     if (this.interrupted) return "time";
-    return this.poisoned ? "memory" : undefined;
+    return /memory/i.test(message) ? "memory" : undefined;
   }
 
   /** Turns a thrown value into {error, line, limit}, and disposes it. */
