@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+// Environment variable names as a POSIX shell accepts them: a bad key would otherwise be passed to spawn
+// and fail with an error that names no field.
+const envName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export const stdioServerConfig = z.object({
+  transport: z.literal("stdio"),
+  command: z
+    .string({ error: "command is required: the program to start, e.g. node" })
+    .trim()
+    .min(1, "command must not be empty: give the program to start, e.g. node"),
+  args: z.array(z.string({ error: "args must be a list of strings" })).default([]),
+  env: z
+    .record(
+      z.string().regex(envName, "env keys must be variable names (letters, digits, _; not starting with a digit)"),
+      z.string({ error: "env values must be strings" }),
+    )
+    .default({}),
+  cwd: z.string().min(1, "cwd must not be empty: leave it out to use the studio's working directory").optional(),
+});
+
+export const httpServerConfig = z.object({
+  transport: z.literal("http"),
+  url: z
+    .string({ error: "url is required: the server's Streamable HTTP endpoint, e.g. http://localhost:3001/mcp" })
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "http:" || u.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, "url must be an http(s) URL, e.g. http://localhost:3001/mcp"),
+  headers: z
+    .record(
+      z.string().regex(headerName, "headers keys must be HTTP header names"),
+      z.string({ error: "header values must be strings" }),
+    )
+    .default({}),
+});
+
+export const serverConfig = z.discriminatedUnion("transport", [stdioServerConfig, httpServerConfig], {
+  error: 'transport must be "stdio" (command, args, env, cwd) or "http" (url, headers)',
+});
+
+export type StdioServerConfig = z.infer<typeof stdioServerConfig>;
+export type HttpServerConfig = z.infer<typeof httpServerConfig>;
+export type ServerConfig = z.infer<typeof serverConfig>;
+export type ServerConfigInput = z.input<typeof serverConfig>;
+
+export const toolDefinition = z.object({
+  name: z.string(),
+  description: z.string(),
+  inputSchema: z.record(z.string(), z.unknown()),
+});
+export type ToolDefinition = z.infer<typeof toolDefinition>;
+
+export const toolCallResult = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), content: z.string(), isError: z.boolean(), ms: z.number() }),
+  z.object({ ok: z.literal(false), error: z.string(), isError: z.literal(true), ms: z.number() }),
+]);
+export type ToolCallResult = z.infer<typeof toolCallResult>;
+
+export const serverHealth = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), tools: z.number(), connectMs: z.number(), listMs: z.number() }),
+  z.object({ ok: z.literal(false), error: z.string(), ms: z.number() }),
+]);
+export type ServerHealth = z.infer<typeof serverHealth>;
+
+/** Issues as "field: message" lines, so a form or a 4xx can name what to fix. */
+export function configIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "config"}: ${i.message}`);
+}
