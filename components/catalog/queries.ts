@@ -32,10 +32,7 @@ export function useTools(projectId: string, toolspaceId: string | undefined, que
   });
 }
 
-/**
- * The servers of a toolspace with their tool counts, for the server filter. The API has no
- * server list, so this pages through the catalogue once (sorted by server) and keeps it.
- */
+/** The servers of a toolspace with their tool counts and schema tokens, for the server filter. */
 export function useToolServers(projectId: string, toolspaceId: string | undefined) {
   return useQuery({
     queryKey: [...qk.tools(projectId, toolspaceId ?? "", {}), "servers"],
@@ -43,7 +40,7 @@ export function useToolServers(projectId: string, toolspaceId: string | undefine
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }) => {
       const r = await api(projectPath(projectId, `/toolspaces/${toolspaceId}/servers`), { signal }, serverList);
-      return r.items.map((s) => ({ server: s.name, tools: s.tools }));
+      return r.items.map((s) => ({ server: s.name, tools: s.tools, schemaTokens: s.schemaTokens }));
     },
   });
 }

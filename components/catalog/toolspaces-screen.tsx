@@ -10,18 +10,32 @@ import { DataTable, formatSort, parseSort } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorText } from "@/components/ui/error-text";
-import { formatNumber } from "@/components/ui/format";
+import { formatCompact, formatNumber } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchInput } from "@/components/ui/search-input";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useUrlQuery } from "@/components/ui/use-url-query";
-import type { toolRow } from "@/lib/toolspaces/schemas";
+import { SCHEMA_TOKENIZER, type toolRow } from "@/lib/toolspaces/schemas";
 import { PickerCard } from "./picker-card";
 import { PAGE_SIZE, useToolServers, useTools, useToolspaces } from "./queries";
 
 type Tool = z.infer<typeof toolRow>;
+
+const NOT_COUNTED = "Not counted: imported before the studio counted tool schemas";
+
+/** "12.3k schema tokens (o200k)", with the exact count and what it means on hover. */
+function SchemaTokens({ tokens }: { tokens: number | null }) {
+  if (tokens === null) return <span title={NOT_COUNTED}>schema tokens not counted</span>;
+  return (
+    <span
+      title={`${formatNumber(tokens)} tokens of tool schemas (${SCHEMA_TOKENIZER} tokenizer): what an eager agent pays in every context`}
+    >
+      {formatCompact(tokens)} schema tokens (o200k)
+    </span>
+  );
+}
 
 export function ToolspacesScreen() {
   const project = useProject();
@@ -74,13 +88,13 @@ export function ToolspacesScreen() {
       },
       {
         id: "schemaTokens",
-        header: "Schema tokens",
+        header: () => <span title={`Tokens of the tool's schema (${SCHEMA_TOKENIZER} tokenizer)`}>Schema tokens</span>,
         accessorKey: "schemaTokens",
         enableSorting: false,
         meta: { className: "w-28 text-right tabular-nums", headerClassName: "text-right w-28", label: "Schema tokens" },
         cell: ({ row }) =>
           row.original.schemaTokens === null ? (
-            <span className="text-fg-subtle" title="Not counted for this catalogue">
+            <span className="text-fg-subtle" title={NOT_COUNTED}>
               —
             </span>
           ) : (
@@ -143,7 +157,8 @@ export function ToolspacesScreen() {
                 description={
                   <>
                     <span className="font-medium text-fg">
-                      {formatNumber(t.servers)} servers · {formatNumber(t.tools)} tools
+                      {formatNumber(t.servers)} servers · {formatNumber(t.tools)} tools ·{" "}
+                      <SchemaTokens tokens={t.schemaTokens} />
                     </span>
                     {t.description ? ` — ${t.description}` : ""}
                   </>
@@ -188,7 +203,7 @@ export function ToolspacesScreen() {
                       ) : null}
                       {servers.data?.map((s) => (
                         <option key={s.server} value={s.server}>
-                          {s.server} ({s.tools})
+                          {`${s.server} (${s.tools} tools · ${s.schemaTokens === null ? "not counted" : `${formatCompact(s.schemaTokens)} o200k tokens`})`}
                         </option>
                       ))}
                     </Select>
@@ -238,7 +253,9 @@ export function ToolspacesScreen() {
             <dl className="grid grid-cols-[8rem_1fr] gap-y-1.5 text-xs">
               <dt className="text-fg-subtle">Schema tokens</dt>
               <dd className="tabular-nums">
-                {open.schemaTokens === null ? "not counted" : formatNumber(open.schemaTokens)}
+                {open.schemaTokens === null
+                  ? "not counted"
+                  : `${formatNumber(open.schemaTokens)} (${SCHEMA_TOKENIZER})`}
               </dd>
               <dt className="text-fg-subtle">Tool id</dt>
               <dd className="flex items-center gap-2">

@@ -3,6 +3,14 @@ const nf = new Intl.NumberFormat("en-US");
 
 export const formatNumber = (n: number) => nf.format(n);
 
+/** 950 -> "950", 12_345 -> "12.3k", 85_013 -> "85k", 1_234_567 -> "1.2M" */
+export function formatCompact(n: number) {
+  const short = (v: number) => (v < 100 ? v.toFixed(1).replace(/\.0$/, "") : String(Math.round(v)));
+  if (n < 1000) return formatNumber(n);
+  if (n < 999_500) return `${short(n / 1000)}k`;
+  return `${short(n / 1_000_000)}M`;
+}
+
 export function formatBytes(bytes: number) {
   if (bytes < 1024) return `${bytes} B`;
   const units = ["KB", "MB", "GB", "TB"];
