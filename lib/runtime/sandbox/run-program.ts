@@ -162,7 +162,8 @@ class Run {
         if (!woke) return this.timeout();
       }
     } finally {
-      promise.dispose();
+      // freeing into a broken heap aborts again and would hide the first error
+      if (!this.poisoned && !this.crash) promise.dispose();
     }
   }
 
