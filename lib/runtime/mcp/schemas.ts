@@ -5,6 +5,18 @@ import { z } from "zod";
 const envName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+// zod reports a bad record key only as "Invalid key in record"; checking keys here keeps the fix in the message.
+function namedRecord(key: RegExp, keyMessage: string, valueMessage: string) {
+  return z
+    .record(z.string(), z.string({ error: valueMessage }))
+    .superRefine((rec, ctx) => {
+      for (const k of Object.keys(rec)) {
+        if (!key.test(k)) ctx.addIssue({ code: "custom", path: [k], message: keyMessage });
+      }
+    })
+    .default({});
+}
+
 export const stdioServerConfig = z.object({
   transport: z.literal("stdio"),
   command: z
@@ -12,12 +24,11 @@ export const stdioServerConfig = z.object({
     .trim()
     .min(1, "command must not be empty: give the program to start, e.g. node"),
   args: z.array(z.string({ error: "args must be a list of strings" })).default([]),
-  env: z
-    .record(
-      z.string().regex(envName, "env keys must be variable names (letters, digits, _; not starting with a digit)"),
-      z.string({ error: "env values must be strings" }),
-    )
-    .default({}),
+  env: namedRecord(
+    envName,
+    "env keys must be variable names (letters, digits, _; not starting with a digit)",
+    "env values must be strings",
+  ),
   cwd: z.string().min(1, "cwd must not be empty: leave it out to use the studio's working directory").optional(),
 });
 
@@ -33,12 +44,7 @@ export const httpServerConfig = z.object({
         return false;
       }
     }, "url must be an http(s) URL, e.g. http://localhost:3001/mcp"),
-  headers: z
-    .record(
-      z.string().regex(headerName, "headers keys must be HTTP header names"),
-      z.string({ error: "header values must be strings" }),
-    )
-    .default({}),
+  headers: namedRecord(headerName, "headers keys must be HTTP header names", "header values must be strings"),
 });
 
 export const serverConfig = z.discriminatedUnion("transport", [stdioServerConfig, httpServerConfig], {

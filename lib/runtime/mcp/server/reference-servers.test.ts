@@ -1,10 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectServer, type ServerHandle } from "./connect-server";
 import { isAlive, p50, serverPath } from "./fixtures/processes";
 import { snapshotTools } from "./snapshot-tools";
+
+// Real server processes: starting one takes about half a second alone and several on a busy CI machine.
+vi.setConfig({ testTimeout: 20_000, hookTimeout: 20_000 });
 
 // The official reference servers, started from node_modules over stdio, as a toolspace would start them.
 
