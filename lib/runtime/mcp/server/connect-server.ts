@@ -94,8 +94,10 @@ export async function connectServer(input: ServerConfigInput, opts: ConnectOptio
   }
   const connectMs = performance.now() - started;
 
-  function explain(error: unknown, ms = timeoutMs): string {
+  function explain(error: unknown, ms = timeoutMs, signal?: AbortSignal): string {
     if (stdio?.exit) return `server ${name} ${exitText(stdio)}`;
+    // The SDK rejects an aborted request with the same RequestTimeout code as a timed-out one.
+    if (signal?.aborted) return `call to server ${name} was cancelled`;
     if (error instanceof McpError && error.code === ErrorCode.RequestTimeout)
       return `server ${name} did not answer within ${seconds(ms)}`;
     if (error instanceof McpError && error.code === ErrorCode.ConnectionClosed)
@@ -133,7 +135,7 @@ export async function connectServer(input: ServerConfigInput, opts: ConnectOptio
       try {
         return await listTools(o);
       } catch (error) {
-        throw new Error(explain(error, o?.timeoutMs ?? timeoutMs));
+        throw new Error(explain(error, o?.timeoutMs ?? timeoutMs, o?.signal));
       }
     },
     async callTool(tool, args, o = {}) {
@@ -155,7 +157,7 @@ export async function connectServer(input: ServerConfigInput, opts: ConnectOptio
       } catch (error) {
         // The process may be reported gone a moment after the request failed on a broken pipe.
         if (stdio && !stdio.exit && !(error instanceof McpError)) await new Promise((r) => setTimeout(r, 50));
-        return { ok: false, error: explain(error, limit), isError: true, ms: ms() };
+        return { ok: false, error: explain(error, limit, o.signal), isError: true, ms: ms() };
       }
     },
     async health(o = {}) {
@@ -165,7 +167,7 @@ export async function connectServer(input: ServerConfigInput, opts: ConnectOptio
         const tools = await listTools(o);
         return { ok: true, tools: tools.length, connectMs, listMs: performance.now() - t0 };
       } catch (error) {
-        return { ok: false, error: explain(error, o.timeoutMs ?? timeoutMs), ms: performance.now() - t0 };
+        return { ok: false, error: explain(error, o.timeoutMs ?? timeoutMs, o.signal), ms: performance.now() - t0 };
       }
     },
     async close() {
