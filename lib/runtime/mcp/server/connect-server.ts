@@ -3,6 +3,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import {
+  configIssues,
   type ServerConfig,
   type ServerConfigInput,
   type ServerHealth,
@@ -64,9 +65,7 @@ function buildTransport(config: ServerConfig): Transport {
 export async function connectServer(input: ServerConfigInput, opts: ConnectOptions = {}): Promise<ServerHandle> {
   const parsed = serverConfig.safeParse(input);
   if (!parsed.success) {
-    throw new McpConnectError(
-      parsed.error.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("; "),
-    );
+    throw new McpConnectError(configIssues(parsed.error).join("; "));
   }
   const config = parsed.data;
   const name = opts.name ?? defaultName(config);
@@ -90,7 +89,7 @@ export async function connectServer(input: ServerConfigInput, opts: ConnectOptio
   } catch (error) {
     const reason = explain(error);
     await transport.close().catch(() => {});
-    throw new McpConnectError(`could not connect to ${reason}`);
+    throw new McpConnectError(`could not connect: ${reason}`);
   }
   const connectMs = performance.now() - started;
 

@@ -86,7 +86,7 @@ describe("stdio server lifecycle", () => {
       { transport: "stdio", command: process.execPath, args: ["-e", "console.error('no config'); process.exit(3)"] },
       { name: "broken" },
     );
-    await expect(attempt).rejects.toThrow("could not connect to server broken exited (code 3): no config");
+    await expect(attempt).rejects.toThrow("could not connect: server broken exited (code 3): no config");
   });
 
   it("a server that never answers the handshake is a connect timeout, and its process is gone", async () => {
@@ -95,7 +95,7 @@ describe("stdio server lifecycle", () => {
       { transport: "stdio", command: process.execPath, args: ["-e", "setInterval(() => {}, 1000)", marker] },
       { name: "mute", timeoutMs: 300 },
     );
-    await expect(attempt).rejects.toThrow("could not connect to server mute did not answer within 0.3 s");
+    await expect(attempt).rejects.toThrow("could not connect: server mute did not answer within 0.3 s");
     expect(processesWith(marker)).toEqual([]);
   });
 });
