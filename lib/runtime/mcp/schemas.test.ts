@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configIssues, serverConfig } from "./schemas";
+import { configIssues, serverConfig, serverConfigOfRow } from "./schemas";
 
 function issues(input: unknown): string[] {
   const r = serverConfig.safeParse(input);
@@ -41,5 +41,22 @@ describe("server config", () => {
       /^headers\.bad header: headers keys must be HTTP header names/,
     );
     expect(issues({ transport: "offline" })[0]).toMatch(/^transport: transport must be "stdio"/);
+  });
+});
+
+describe("serverConfigOfRow", () => {
+  it("takes the transport from its column and refuses offline servers", () => {
+    expect(serverConfigOfRow({ transport: "stdio", config: { command: "node", args: ["s.js"], env: {} } })).toEqual({
+      ok: true,
+      config: { transport: "stdio", command: "node", args: ["s.js"], env: {} },
+    });
+    expect(serverConfigOfRow({ transport: "http", config: {} })).toMatchObject({
+      ok: false,
+      issues: [expect.stringMatching(/^url:/)],
+    });
+    expect(serverConfigOfRow({ transport: "offline", config: { name: "x" } })).toMatchObject({
+      ok: false,
+      issues: [expect.stringMatching(/^transport: this server is offline/)],
+    });
   });
 });

@@ -79,3 +79,21 @@ export type ServerHealth = z.infer<typeof serverHealth>;
 export function configIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length ? i.path.join(".") : "config"}: ${i.message}`);
 }
+
+/**
+ * The config of an mcp_servers row, whose transport lives in its own column. An offline server was
+ * imported from a catalogue and has nothing to connect to.
+ */
+export function serverConfigOfRow(row: {
+  transport: "stdio" | "http" | "offline";
+  config: unknown;
+}): { ok: true; config: ServerConfig } | { ok: false; issues: string[] } {
+  if (row.transport === "offline") {
+    return {
+      ok: false,
+      issues: ["transport: this server is offline (imported from a catalogue); give it a command or a url"],
+    };
+  }
+  const r = serverConfig.safeParse({ ...(row.config as object), transport: row.transport });
+  return r.success ? { ok: true, config: r.data } : { ok: false, issues: configIssues(r.error) };
+}
