@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import { catalogueFromEntries, type StrategyCatalogue } from "@/lib/runtime/strategies/catalogue";
 import { META_TOOLS } from "@/lib/runtime/strategies/meta-tools";
-import type { Strategy } from "@/lib/runtime/strategies/prompts";
+import { type Strategy, TRAJECTORY_STRATEGY } from "@/lib/runtime/strategies/prompts";
 import { createToolState, type ToolState } from "@/lib/runtime/strategies/tool-state";
 import { parseCatalogue } from "@/lib/toolspaces/server/import-catalogue";
 import { type TrajectoryInput, trajectoryRecord } from "@/lib/trajectories/format";
@@ -106,7 +106,6 @@ const SCRIPTS: Record<Strategy, Turn[]> = {
 };
 
 const LABEL: Record<Strategy, string> = { eager: "eager", isl: "ISL", itl: "ITL", "itl-ptc": "ITL+PTC" };
-const TRAJECTORY_NAME: Record<Strategy, string> = { eager: "eager", isl: "isl", itl: "itl", "itl-ptc": "itl+ptc" };
 
 function newState(strategy: Strategy, cat: StrategyCatalogue): ToolState {
   return createToolState({
@@ -169,7 +168,7 @@ async function episode(strategy: Strategy) {
     inputSchema: t.inputSchema,
   }));
   const record = trajectoryRecord.parse({
-    loadingStrategy: TRAJECTORY_NAME[strategy],
+    loadingStrategy: TRAJECTORY_STRATEGY[strategy],
     tools: definitions,
     initialTools,
     steps,

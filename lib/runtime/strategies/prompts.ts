@@ -3,6 +3,14 @@
 export const strategies = ["eager", "isl", "itl", "itl-ptc"] as const;
 export type Strategy = (typeof strategies)[number];
 
+/** The loadingStrategy a trajectory records (the trajectory format writes ITL+PTC as itl+ptc). */
+export const TRAJECTORY_STRATEGY: Record<Strategy, string> = {
+  eager: "eager",
+  isl: "isl",
+  itl: "itl",
+  "itl-ptc": "itl+ptc",
+};
+
 export type PromptVariables = {
   /** one line per server, "- name: description" */
   servers: string;

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCatalogue } from "@/lib/toolspaces/server/import-catalogue";
-import { catalogueFromEntries } from "./catalogue";
+import { buildCatalogue, catalogueFromEntries } from "./catalogue";
 import { META_TOOLS, openAiTool } from "./meta-tools";
 import { DEFAULT_PROMPTS, renderPrompt, unknownPlaceholders } from "./prompts";
 import { createToolState } from "./tool-state";
@@ -23,6 +23,24 @@ describe("the catalogue's naming rule", () => {
     expect(qualified).toContain("biomcp.search");
     expect(qualified).toHaveLength(30);
     expect(catalogue.tools.find((t) => t.qualifiedName === "weather.get_weather")?.name).toBe("get_weather");
+  });
+});
+
+describe("the naming rule on a small catalogue", () => {
+  it("qualifies a tool named like a meta-tool, and describes a server without a description by its tools", async () => {
+    const small = buildCatalogue(
+      [
+        { name: "search_tools", server: "docs", description: "Search the docs." },
+        { name: "get_page", server: "docs", description: "Read a page." },
+      ],
+      {},
+    );
+    expect(small.tools.map((t) => t.name)).toEqual(["docs.search_tools", "get_page"]);
+    expect(small.servers).toEqual([{ name: "docs", description: "2 tools: search_tools, get_page" }]);
+    const s = createToolState({ strategy: "itl", catalogue: small });
+    const r = await s.handleMetaCall("load_tools", { names: ["docs.search_tools"] });
+    expect(r.loaded).toEqual(["docs.search_tools"]);
+    expect(names(s)).toEqual(["search_tools", "load_tools", "unload_tools", "docs.search_tools"]);
   });
 });
 
@@ -101,6 +119,13 @@ describe("itl", () => {
     expect(unload).toMatchObject({ isError: false, loaded: [], unloaded: ["get_weather_by_city"] });
     expect(unload.result).toBe("unloaded get_weather_by_city; not loaded get_weather");
     expect(s.loadedNames()).toEqual(["exchange_rate"]);
+    expect(s.resolveCall("get_weather_by_city")).toEqual({
+      error: "get_weather_by_city is not loaded; load it with load_tools",
+    });
+    expect(s.resolveCall("exchange_rate")).toMatchObject({ tool: { server: "exchange-rate-mcp" } });
+    const def = s.tools().at(-1);
+    const source = catalogue.tools.find((t) => t.name === "exchange_rate");
+    expect(def).toEqual({ name: "exchange_rate", description: source?.description, inputSchema: source?.inputSchema });
   });
 
   it("rejects unknown and ambiguous names, loading none of the call", async () => {
