@@ -129,4 +129,7 @@ it("answers bad input with a clear error", async () => {
   );
   expect((await s.call("search_documents", { query: "the of" })).text).toMatch(/no searchable words/);
   expect((await s.call("search_documents", {})).isError).toBe(true);
+  expect((await s.call("search_documents", { query: "refund", tag: "refunds" })).text).toMatch(
+    /No document has the tag "refunds"/,
+  );
 });

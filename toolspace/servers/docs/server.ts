@@ -23,6 +23,8 @@ const tools = [
       if (tokens(query).length === 0)
         throw new ToolError(`"${query}" has no searchable words; use content words such as "per diem" or "refund".`);
       const ds = all();
+      if (tag && !ds.some((d) => current(d).tags.includes(tag)))
+        throw new ToolError(`No document has the tag "${tag}"; list_document_tags lists the tags in use.`);
       const scores = bm25(corpus(), query);
       const hits = ds
         .map((d, i) => ({ d, score: scores[i] }))

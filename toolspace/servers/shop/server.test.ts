@@ -58,6 +58,15 @@ it("takes orders from stock, refuses what is short, and restocks on cancel", asy
   });
   expect(again).toMatchObject({ isError: true, text: "Not enough stock: SKU-2003 has 1, ordered 2." });
   expect(await stock("SKU-2003")).toBe(1);
+  const split = await s.call("place_order", {
+    customer: "Ida Lind",
+    country: "SE",
+    items: [
+      { sku: "SKU-2003", quantity: 1 },
+      { sku: "sku-2003", quantity: 1 },
+    ],
+  });
+  expect(split.text).toBe("Not enough stock: SKU-2003 has 1, ordered 2.");
   expect((await s.call("cancel_order", { id: "ORD-5004" })).json).toMatchObject({ status: "cancelled" });
   expect(await stock("SKU-2003")).toBe(3);
   expect((await s.call("cancel_order", { id: "ORD-5004" })).text).toMatch(/is cancelled/);

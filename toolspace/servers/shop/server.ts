@@ -51,6 +51,13 @@ function checkout(lines: Line[], code: string | null, dest: string) {
   };
 }
 
+/** Order lines for the given items; the same SKU twice counts as one line, so the stock check sees the sum. */
+function itemLines(items: { sku: string; quantity: number }[]): Line[] {
+  const qty = new Map<string, number>();
+  for (const i of items) qty.set(product(i.sku).sku, (qty.get(product(i.sku).sku) ?? 0) + i.quantity);
+  return [...qty].map(([sku, quantity]) => ({ sku, name: product(sku).name, quantity, price: product(sku).price }));
+}
+
 const tools = [
   tool({
     name: "search_products",
@@ -212,14 +219,7 @@ const tools = [
       discount_code: z.string().optional().describe("Defaults to the code applied to the cart"),
     },
     run: (a) => {
-      const lines: Line[] = a.items
-        ? a.items.map((i) => ({
-            sku: product(i.sku).sku,
-            name: product(i.sku).name,
-            quantity: i.quantity,
-            price: product(i.sku).price,
-          }))
-        : cartLines();
+      const lines: Line[] = a.items ? itemLines(a.items) : cartLines();
       if (lines.length === 0) throw new ToolError("Nothing to order: the cart is empty and no items were given.");
       const short = lines.filter((l) => product(l.sku).stock < l.quantity);
       if (short.length)
