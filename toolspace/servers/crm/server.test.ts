@@ -84,4 +84,8 @@ it("logs a call that list_activities and the contact's last-contacted date then 
   expect(after.activities[0].subject).toBe("Renewal check-in");
   expect((await s.call("get_contact", { contact_id: "CON-2" })).json).toMatchObject({ last_contacted: "2026-12-01" });
   expect((await s.call("log_activity", { contact_id: "CON-2", kind: "fax", subject: "x" })).isError).toBe(true);
+  const note = (await s.call("add_note", { contact_id: "CON-2", text: "Wants the renewal quote by Friday." })).json;
+  expect(note).toMatchObject({ id: "NT-9", author: "Priya Raman", created_at: "2026-11-25T09:01:00Z" });
+  const c = (await s.call("get_contact", { contact_id: "CON-2" })).json as { notes: { id: string }[] };
+  expect(c.notes.at(-1)?.id).toBe("NT-9");
 });

@@ -11,9 +11,8 @@ import {
   isEmail,
   pipelineSummary,
 } from "./logic";
-import { db, fullName, nextId } from "./store";
+import { db, fullName, nextId, now, today } from "./store";
 
-const today = () => new Date().toISOString().slice(0, 10);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
 await serveStdio("crm", "1.0.0", [
@@ -227,7 +226,7 @@ await serveStdio("crm", "1.0.0", [
         deal_id: deal_id ? findDeal(deal_id).id : null,
         author: author ?? c.owner,
         text,
-        created_at: new Date().toISOString(),
+        created_at: now(),
       };
       db.notes.push(note);
       return note;
@@ -254,7 +253,7 @@ await serveStdio("crm", "1.0.0", [
       subject: z.string().min(1),
       outcome: z.string().optional(),
       duration_min: z.number().int().positive().optional(),
-      date: date.optional().describe("defaults to today"),
+      date: date.optional().describe("defaults to today (the CRM's as-of date)"),
     },
     run: ({ contact_id, kind, subject, outcome, duration_min, date: on }) => {
       const c = findContact(contact_id);

@@ -65,11 +65,20 @@ export const db = {
   activities: load<Activity>("activities"),
 };
 
-export const pipeline = (
-  JSON.parse(readFileSync(new URL("./data/pipeline.json", import.meta.url), "utf8")) as {
-    stages: { stage: string; probability: number }[];
-  }
-).stages;
+const settings = JSON.parse(readFileSync(new URL("./data/pipeline.json", import.meta.url), "utf8")) as {
+  as_of: string;
+  stages: { stage: string; probability: number }[];
+};
+export const pipeline = settings.stages;
+
+// The CRM's own clock starts at the data's as_of date and moves a minute per write, so an
+// episode's notes and activities get the same timestamps on every run.
+let clock = Date.parse(`${settings.as_of}T09:00:00Z`);
+export const now = () => {
+  clock += 60_000;
+  return new Date(clock).toISOString().replace(/\.\d{3}Z$/, "Z");
+};
+export const today = () => settings.as_of;
 
 /** Next id of a prefix: one more than the highest number in use. */
 export function nextId(prefix: string, rows: { id: string }[]): string {
