@@ -58,6 +58,10 @@ it("joins two tables with aliases, filters with IN/LIKE/parentheses and sums", a
   ]);
   const hours = await q("SELECT SUM(hours), MAX(week) FROM timesheets WHERE project_id = 101");
   expect(hours.rows).toEqual([{ "sum(hours)": 154, "max(week)": "2026-11-09" }]);
+  // Quoted numbers compare as numbers, not as text ('9' > '60000' would be true as text).
+  expect((await q("SELECT COUNT(*) AS n FROM employees WHERE salary >= '60000' AND salary > '9'")).rows).toEqual([
+    { n: 37 },
+  ]);
 });
 
 it("sees an inserted row in later queries and refuses rows that break column types or references", async () => {
@@ -76,7 +80,7 @@ it("sees an inserted row in later queries and refuses rows that break column typ
   expect(ins.json).toMatchObject({ inserted: { id: 61, manager_id: null }, row_count: 61 });
   const fin = await q("SELECT name, salary FROM employees WHERE department = 'Finance' ORDER BY salary DESC LIMIT 2");
   expect(fin.rows).toEqual([
-    { name: "Cleo Gallo", salary: 86000 },
+    { name: "Cleo Jovic", salary: 86000 },
     { name: "Noor Haddad", salary: 71000 },
   ]);
   const bad = await s.call("insert_row", {

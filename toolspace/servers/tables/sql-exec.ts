@@ -28,8 +28,13 @@ export function resolver(sources: Source[]) {
   };
 }
 
+// A number compared with numeric text compares as numbers ('60000' means 60000 against a salary).
+const num = (v: Cell) =>
+  typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
 const cmp = (a: Cell, b: Cell) =>
-  typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
+  (typeof a === "number" || typeof b === "number") && !Number.isNaN(num(a)) && !Number.isNaN(num(b))
+    ? num(a) - num(b)
+    : String(a).localeCompare(String(b));
 const likeRe = (p: string) =>
   new RegExp(
     `^${p
