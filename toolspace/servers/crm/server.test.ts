@@ -59,6 +59,17 @@ it("sums the pipeline by stage and weights the forecast by stage probability", a
   expect(p.won_total).toBe(353000);
 });
 
+it("lists the deals expected to close in a window, sorted by close date", async () => {
+  const dec = (await s.call("list_deals", { close_from: "2026-12-01", close_to: "2026-12-31" })).json as {
+    count: number;
+    total: number;
+    deals: { id: string }[];
+  };
+  expect(dec.deals.map((d) => d.id)).toEqual(["DL-1", "DL-9", "DL-13", "DL-21"]);
+  expect(dec.total).toBe(48000 + 22000 + 9800 + 7500);
+  expect((await s.call("list_deals", { close_from: "12/01/2026" })).text).toContain("YYYY-MM-DD");
+});
+
 it("moves deals one stage at a time and keeps closed deals closed", async () => {
   const skip = await s.call("update_deal_stage", { deal_id: "DL-1", stage: "proposal" });
   expect(skip.isError).toBe(true);
