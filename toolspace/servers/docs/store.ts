@@ -1,7 +1,7 @@
 // The document store's state: documents seeded from data/documents.json, each with a version
 // history that updates append to, so an episode can read, change and diff its own edits.
 import { readFileSync } from "node:fs";
-import { ToolError } from "../shared/serve";
+import { ToolError, toolspaceToday } from "../shared/serve";
 
 export type Version = {
   version: number;
@@ -30,7 +30,7 @@ export const docs = new Map<string, Doc>(
   ]),
 );
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = toolspaceToday;
 export const current = (d: Doc) => d.versions[d.versions.length - 1];
 
 export function doc(id: string): Doc {

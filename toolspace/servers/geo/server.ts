@@ -1,7 +1,7 @@
 // World geography from local files: ~110 cities and their countries, distances, time zones,
 // sun times, climate normals and a clearly labelled simulated forecast.
 import { z } from "zod";
-import { serveStdio, ToolError, tool } from "../shared/serve";
+import { serveStdio, ToolError, tool, toolspaceNow } from "../shared/serve";
 import {
   bearing,
   cities,
@@ -164,15 +164,15 @@ await serveStdio("geo", "1.0.0", [
         .string()
         .datetime({ offset: true })
         .optional()
-        .describe("ISO instant, e.g. 2026-03-02T09:00:00Z; default now"),
+        .describe("ISO instant, e.g. 2026-03-02T09:00:00Z; default: the toolspace's now, 2026-11-25T09:00:00Z"),
     },
     run: ({ city: ref, at }) => {
       const c = findCity(ref);
       return {
         city: c.id,
         timezone: c.timezone,
-        instant: at ?? new Date().toISOString(),
-        ...localTime(at ? new Date(at) : new Date(), c.timezone),
+        instant: at ?? toolspaceNow().toISOString(),
+        ...localTime(at ? new Date(at) : toolspaceNow(), c.timezone),
       };
     },
   }),

@@ -38,3 +38,11 @@ export function buildServer(name: string, version: string, tools: ToolSpec[]): M
 export async function serveStdio(name: string, version: string, tools: ToolSpec[]) {
   await buildServer(name, version, tools).connect(new StdioServerTransport());
 }
+
+/**
+ * The toolspace's clock: fixed, so that a task has one right answer whenever it runs ("which
+ * discount codes are valid today?", "what time is it in Tokyo?"). ATLAS_TOOLSPACE_NOW moves it.
+ */
+export const TOOLSPACE_NOW = "2026-11-25T09:00:00Z";
+export const toolspaceNow = () => new Date(process.env.ATLAS_TOOLSPACE_NOW ?? TOOLSPACE_NOW);
+export const toolspaceToday = () => toolspaceNow().toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 // The shop's state: catalogue, codes, rates and orders seeded from data/*.json, one cart per
 // process. Orders change stock in place, so later searches and stock checks see them.
 import { readFileSync } from "node:fs";
-import { ToolError } from "../shared/serve";
+import { ToolError, toolspaceToday } from "../shared/serve";
 
 export type Product = {
   sku: string;
@@ -54,7 +54,7 @@ export const orders = new Map(store.orders.map((o) => [o.id, o]));
 export const cart = { lines: new Map<string, number>(), code: null as string | null };
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = toolspaceToday;
 
 export function product(sku: string): Product {
   const p = products.get(sku.trim().toUpperCase());

@@ -1,7 +1,7 @@
 // The tracker's state: seeded from data/tickets.json at start, changed in place by the tools, so
 // an episode sees its own edits and the next episode (a fresh process) starts from the seed.
 import { readFileSync } from "node:fs";
-import { ToolError } from "../shared/serve";
+import { ToolError, toolspaceToday } from "../shared/serve";
 
 export const STATUSES = ["open", "in_progress", "blocked", "done"] as const;
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
@@ -46,7 +46,7 @@ export const TRANSITIONS: Record<Status, Status[]> = {
   done: [],
 };
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = toolspaceToday;
 
 export function ticket(id: string): Ticket {
   const t = tickets.get(id.trim().toUpperCase());
