@@ -10,15 +10,25 @@
 // meta-tool handlers (real BM25 search, real load/unload, run_program in the real sandbox);
 // the two tools' outputs are fixed strings. One tool call per model turn; a step is one model
 // turn, and its context is what the model reads at that turn.
+//
+// Then the same for the bundled offline toolspace (toolspace/servers): each server is started
+// over stdio, its tools listed and the server closed; the catalogue is built from those tools.
+// Its episode is SCRIPTED too, but the tool output is REAL: geo's calculate_distance is called
+// through the MCP handle of a running geo server.
 import fs from "node:fs";
-import { catalogueFromEntries, type StrategyCatalogue } from "@/lib/runtime/strategies/catalogue";
+import os from "node:os";
+import path from "node:path";
+import { connectServer, type ServerHandle } from "@/lib/runtime/mcp/server/connect-server";
+import type { RetrievalTool } from "@/lib/runtime/retrieval/tool-index";
+import { buildCatalogue, catalogueFromEntries, type StrategyCatalogue } from "@/lib/runtime/strategies/catalogue";
 import { META_TOOLS } from "@/lib/runtime/strategies/meta-tools";
 import { type Strategy, TRAJECTORY_STRATEGY } from "@/lib/runtime/strategies/prompts";
-import { createToolState, type ToolState } from "@/lib/runtime/strategies/tool-state";
+import { createToolState } from "@/lib/runtime/strategies/tool-state";
 import { parseCatalogue } from "@/lib/toolspaces/server/import-catalogue";
 import { type TrajectoryInput, trajectoryRecord } from "@/lib/trajectories/format";
 import { accountTrajectory, contextTotal, toolSchemaText } from "@/lib/trajectories/server/account-context";
 import { getTokenizer } from "@/lib/trajectories/server/tokenizers";
+import { bundledServers } from "@/toolspace/servers";
 
 const tok = getTokenizer("o200k_base");
 const catalogue = catalogueFromEntries(parseCatalogue(fs.readFileSync("db/seed/data/tools.json", "utf8")));
@@ -107,16 +117,22 @@ const SCRIPTS: Record<Strategy, Turn[]> = {
 
 const LABEL: Record<Strategy, string> = { eager: "eager", isl: "ISL", itl: "ITL", "itl-ptc": "ITL+PTC" };
 
-function newState(strategy: Strategy, cat: StrategyCatalogue): ToolState {
-  return createToolState({
-    strategy,
-    catalogue: cat,
-    callTool: async (name) => JSON.parse(OUTPUTS[name] ?? "null"),
-  });
-}
+type Bench = {
+  catalogue: StrategyCatalogue;
+  task: string;
+  scripts: Record<Strategy, Turn[]>;
+  /** tools the search must show before the script may load them */
+  needed: string[];
+  /** a tool's output as the model reads it */
+  call: (name: string, args: Record<string, unknown>) => Promise<string>;
+};
 
-async function episode(strategy: Strategy) {
-  const state = newState(strategy, catalogue);
+async function episode(strategy: Strategy, bench: Bench) {
+  const state = createToolState({
+    strategy,
+    catalogue: bench.catalogue,
+    callTool: async (name, args) => JSON.parse(await bench.call(name, args)),
+  });
   const first = {
     system: tok.count(state.systemPrompt()),
     toolSchemas: state.tools().reduce((n, t) => n + tok.count(toolSchemaText(t)), 0),
@@ -125,10 +141,10 @@ async function episode(strategy: Strategy) {
   const initialTools = state.tools().map((t) => t.name);
   const steps: TrajectoryInput["steps"] = [
     { message: { role: "system", content: state.systemPrompt() } },
-    { message: { role: "user", content: TASK } },
+    { message: { role: "user", content: bench.task } },
   ];
   let id = 0;
-  for (const turn of SCRIPTS[strategy]) {
+  for (const turn of bench.scripts[strategy]) {
     if ("answer" in turn) {
       steps.push({ message: { role: "assistant", content: turn.answer } });
       continue;
@@ -147,7 +163,7 @@ async function episode(strategy: Strategy) {
       if (r.isError) throw new Error(`${strategy}: ${turn.tool} failed: ${r.result}`);
       // the script may only load what its search really showed
       if (turn.tool === "search_tools")
-        for (const needed of Object.keys(OUTPUTS))
+        for (const needed of bench.needed)
           if (!r.result.split("\n").some((line) => line.startsWith(`${needed} (`)))
             throw new Error(`${strategy}: search_tools did not show ${needed}:\n${r.result}`);
       steps.push({
@@ -158,11 +174,12 @@ async function episode(strategy: Strategy) {
     } else {
       const resolved = state.resolveCall(turn.tool);
       if ("error" in resolved) throw new Error(`${strategy}: ${resolved.error}`);
-      steps.push({ message: { role: "tool", tool_call_id: callId, name: turn.tool, content: OUTPUTS[turn.tool] } });
+      const content = await bench.call(turn.tool, turn.args);
+      steps.push({ message: { role: "tool", tool_call_id: callId, name: turn.tool, content } });
     }
   }
   // every definition the episode could load, meta-tools included, so that loading counts
-  const definitions = [...Object.values(META_TOOLS), ...catalogue.tools].map((t) => ({
+  const definitions = [...Object.values(META_TOOLS), ...bench.catalogue.tools].map((t) => ({
     name: t.name,
     description: t.description,
     inputSchema: t.inputSchema,
@@ -177,18 +194,57 @@ async function episode(strategy: Strategy) {
   const turns = accounted.steps.filter((s) => s.message.role === "assistant").map((s) => contextTotal(s.context));
   return { first, turns };
 }
+type Result = Awaited<ReturnType<typeof episode>>;
 
 const pct = (x: number, eager: number) => `${((100 * x) / eager).toFixed(1)}%`;
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 const strategies: Strategy[] = ["eager", "isl", "itl", "itl-ptc"];
-const results = new Map<Strategy, Awaited<ReturnType<typeof episode>>>();
-for (const s of strategies) results.set(s, await episode(s));
-const eager = results.get("eager") as Awaited<ReturnType<typeof episode>>;
-const eagerFirst = eager.first.system + eager.first.toolSchemas;
 const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
-const eagerMean = mean(eager.turns);
-const eagerSum = eager.turns.reduce((a, x) => a + x, 0);
+const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+
+async function runAll(bench: Bench) {
+  const results = new Map<Strategy, Result>();
+  for (const s of strategies) results.set(s, await episode(s, bench));
+  return results;
+}
+
+function printFirstTurn(results: Map<Strategy, Result>) {
+  const eager = results.get("eager") as Result;
+  const eagerFirst = eager.first.system + eager.first.toolSchemas;
+  console.log("First turn (system prompt + tool schemas in context)");
+  console.log(
+    `${"strategy".padEnd(9)}${pad("tools", 7)}${pad("system", 8)}${pad("schemas", 9)}${pad("total", 8)}${pad("of eager", 10)}`,
+  );
+  for (const s of strategies) {
+    const { first } = results.get(s) as Result;
+    const total = first.system + first.toolSchemas;
+    console.log(
+      `${LABEL[s].padEnd(9)}${pad(first.tools, 7)}${pad(first.system, 8)}${pad(first.toolSchemas, 9)}${pad(total, 8)}${pad(pct(total, eagerFirst), 10)}`,
+    );
+  }
+}
+
+function printEpisodes(results: Map<Strategy, Result>) {
+  const eager = results.get("eager") as Result;
+  console.log(
+    `${"strategy".padEnd(9)}${pad("turns", 6)}${pad("mean/step", 11)}${pad("of eager", 10)}${pad("sum", 8)}${pad("of eager", 10)}  per turn`,
+  );
+  for (const s of strategies) {
+    const { turns } = results.get(s) as Result;
+    console.log(
+      `${LABEL[s].padEnd(9)}${pad(turns.length, 6)}${pad(Math.round(mean(turns)), 11)}${pad(pct(mean(turns), mean(eager.turns)), 10)}${pad(sum(turns), 8)}${pad(pct(sum(turns), sum(eager.turns)), 10)}  ${turns.join(" ")}`,
+    );
+  }
+}
+
+const results = await runAll({
+  catalogue,
+  task: TASK,
+  scripts: SCRIPTS,
+  needed: Object.keys(OUTPUTS),
+  call: async (name) => OUTPUTS[name] ?? "null",
+});
 
 console.log(
   `Context tokens per loading strategy: LiveMCPBench catalogue, ${catalogue.tools.length} tools on ${catalogue.servers.length} servers, o200k_base`,
@@ -196,34 +252,76 @@ console.log(
 console.log(
   `Task message (${tok.count(TASK)} tokens) left out of the first turn; it is the same for every strategy.\n`,
 );
-console.log("First turn (system prompt + tool schemas in context)");
-console.log(
-  `${"strategy".padEnd(9)}${pad("tools", 7)}${pad("system", 8)}${pad("schemas", 9)}${pad("total", 8)}${pad("of eager", 10)}`,
-);
-for (const s of strategies) {
-  const { first } = results.get(s) as Awaited<ReturnType<typeof episode>>;
-  const total = first.system + first.toolSchemas;
-  console.log(
-    `${LABEL[s].padEnd(9)}${pad(first.tools, 7)}${pad(first.system, 8)}${pad(first.toolSchemas, 9)}${pad(total, 8)}${pad(pct(total, eagerFirst), 10)}`,
-  );
-}
+printFirstTurn(results);
 console.log(
   "\nSCRIPTED episodes (not a model's): the same task needing get_weather_by_city (weather) and exchange_rate (exchange-rate-mcp),",
 );
 console.log(
   "fixed tool outputs, real meta-tool handlers; one tool call per turn; per-step context = what the model reads at that turn.",
 );
-console.log(
-  `${"strategy".padEnd(9)}${pad("turns", 6)}${pad("mean/step", 11)}${pad("of eager", 10)}${pad("sum", 8)}${pad("of eager", 10)}  per turn`,
-);
-for (const s of strategies) {
-  const { turns } = results.get(s) as Awaited<ReturnType<typeof episode>>;
-  const m = mean(turns);
-  const sum = turns.reduce((a, x) => a + x, 0);
-  console.log(
-    `${LABEL[s].padEnd(9)}${pad(turns.length, 6)}${pad(Math.round(m), 11)}${pad(pct(m, eagerMean), 10)}${pad(sum, 8)}${pad(pct(sum, eagerSum), 10)}  ${turns.join(" ")}`,
-  );
-}
+printEpisodes(results);
 console.log(
   "\nScripts: eager: call, call, answer | ISL: load_server x2, call, call, answer | ITL: search, load 2, call, call, answer | ITL+PTC: search, load 2, run_program, answer",
 );
+
+// The bundled offline toolspace, listed from its running servers.
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-bench-context-"));
+const listed: RetrievalTool[] = [];
+const descriptions: Record<string, string> = {};
+let geo: ServerHandle | null = null;
+try {
+  for (const server of bundledServers) {
+    descriptions[server.name] = server.description;
+    const handle = await connectServer(server.config(stateDir), { name: server.name });
+    try {
+      for (const t of await handle.listTools()) listed.push({ ...t, server: server.name });
+    } finally {
+      if (server.name === "geo") geo = handle;
+      else await handle.close();
+    }
+  }
+  const bundled = buildCatalogue(listed, descriptions);
+  const distance = bundled.tools.find((t) => t.server === "geo" && t.toolName === "calculate_distance");
+  if (!distance || !geo) throw new Error("the bundled toolspace has no geo calculate_distance");
+  const geoHandle = geo;
+  const call = async (name: string, args: Record<string, unknown>) => {
+    if (name !== distance.name) throw new Error(`the bundled script calls only ${distance.name}, not ${name}`);
+    const r = await geoHandle.callTool(distance.toolName, args);
+    if (!r.ok || r.isError) throw new Error(`calculate_distance failed: ${r.ok ? r.content : r.error}`);
+    return r.content;
+  };
+  const distanceArgs = { from_city: "Berlin", to_city: "Madrid", unit: "km" };
+  const real = JSON.parse(await call(distance.name, distanceArgs));
+  const answer = `Berlin to Madrid is ${real.distance} ${real.unit} as the crow flies (initial bearing ${real.bearing_deg}°).`;
+  const distanceCall = { tool: distance.name, args: distanceArgs };
+  const search = { tool: "search_tools", args: { query: "distance between cities", k: 5 } };
+  const load = { tool: "load_tools", args: { names: [distance.name] } };
+  const program = `const d = await ${distance.name}(${JSON.stringify(distanceArgs)});\nreturn { km: d.distance, bearing: d.bearing_deg };`;
+  const bundledResults = await runAll({
+    catalogue: bundled,
+    task: "How far is it from Berlin to Madrid as the crow flies?",
+    needed: [distance.name],
+    call,
+    scripts: {
+      eager: [distanceCall, { answer }],
+      isl: [{ tool: "load_server", args: { name: "geo" } }, distanceCall, { answer }],
+      itl: [search, load, distanceCall, { answer }],
+      "itl-ptc": [search, load, { tool: "run_program", args: { code: program } }, { answer }],
+    },
+  });
+  console.log(
+    `\nBundled offline toolspace: ${bundled.tools.length} tools on ${bundled.servers.length} servers, listed from the running servers, o200k_base\n`,
+  );
+  printFirstTurn(bundledResults);
+  console.log(
+    "\nSCRIPTED episodes (not a model's) with a REAL tool output: geo's calculate_distance Berlin to Madrid, called through its MCP handle;",
+  );
+  console.log("real meta-tool handlers; one tool call per turn; per-step context = what the model reads at that turn.");
+  printEpisodes(bundledResults);
+  console.log(
+    "\nScripts: eager: call, answer | ISL: load_server geo, call, answer | ITL: search, load 1, call, answer | ITL+PTC: search, load 1, run_program, answer",
+  );
+} finally {
+  await (geo as ServerHandle | null)?.close();
+  fs.rmSync(stateDir, { recursive: true, force: true });
+}
