@@ -9,6 +9,17 @@ import type { RubricDetail, RubricSummary, RubricVersionView } from "../schemas"
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
+/** What a rubric's row shows, with its task and task set named (both joined by the caller). */
+const rubricColumns = {
+  id: rubrics.id,
+  name: rubrics.name,
+  taskId: rubrics.taskId,
+  taskRef: tasks.externalId,
+  taskSetId: rubrics.taskSetId,
+  taskSetName: taskSets.name,
+  createdAt: rubrics.createdAt,
+};
+
 export async function listRubrics({ db, projectId }: { db: DbOrTx; projectId: string }): Promise<RubricSummary[]> {
   const latest = db
     .selectDistinctOn([rubricVersions.rubricId], {
@@ -25,13 +36,7 @@ export async function listRubrics({ db, projectId }: { db: DbOrTx; projectId: st
     .as("latest");
   const rows = await db
     .select({
-      id: rubrics.id,
-      name: rubrics.name,
-      taskId: rubrics.taskId,
-      taskRef: tasks.externalId,
-      taskSetId: rubrics.taskSetId,
-      taskSetName: taskSets.name,
-      createdAt: rubrics.createdAt,
+      ...rubricColumns,
       latestVersion: latest.version,
       criteria: latest.criteria,
       rule: latest.rule,
@@ -74,13 +79,7 @@ const toVersionView = <R extends VersionRow>(v: R) =>
 async function rubricOf(db: DbOrTx, projectId: string, rubricId: string) {
   const [row] = await db
     .select({
-      id: rubrics.id,
-      name: rubrics.name,
-      taskId: rubrics.taskId,
-      taskRef: tasks.externalId,
-      taskSetId: rubrics.taskSetId,
-      taskSetName: taskSets.name,
-      createdAt: rubrics.createdAt,
+      ...rubricColumns,
     })
     .from(rubrics)
     .leftJoin(tasks, eq(tasks.id, rubrics.taskId))
