@@ -1,7 +1,19 @@
-import { bigserial, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { createdAt, id, tstz } from "./columns";
 import { projects } from "./projects";
+import { tasks } from "./tasks";
 
 export const policies = pgTable(
   "policies",
@@ -73,5 +85,52 @@ export const checkpoints = pgTable(
   (t) => [index("checkpoints_run_idx").on(t.runId, t.step)],
 );
 
+// Strategy prompt templates the user edits; versions are immutable like rubric versions.
+export const strategyPrompts = pgTable(
+  "strategy_prompts",
+  {
+    id: id(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** eager | isl | itl | itl-ptc */
+    strategy: text("strategy").notNull(),
+    version: integer("version").notNull(),
+    template: text("template").notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("strategy_prompts_version_uq").on(t.projectId, t.strategy, t.version)],
+);
+
+export const episodeStatus = pgEnum("episode_status", ["queued", "running", "succeeded", "failed", "cancelled"]);
+
+// One planned episode of a benchmark run: (task, sample). The trajectory it produced is written
+// step by step; a failed episode can be run again alone.
+export const episodes = pgTable(
+  "episodes",
+  {
+    id: id(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    sample: integer("sample").notNull(),
+    status: episodeStatus("status").notNull().default("queued"),
+    /** the trajectory of its latest attempt */
+    trajectoryId: uuid("trajectory_id"),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    startedAt: tstz("started_at"),
+    finishedAt: tstz("finished_at"),
+  },
+  (t) => [unique("episodes_run_task_sample_uq").on(t.runId, t.taskId, t.sample), index("episodes_run_idx").on(t.runId)],
+);
+
 export type Policy = typeof policies.$inferSelect;
 export type Run = typeof runs.$inferSelect;
+export type StrategyPrompt = typeof strategyPrompts.$inferSelect;
+export type Episode = typeof episodes.$inferSelect;
