@@ -8,50 +8,12 @@ import { onnx } from "onnx-proto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Criterion, criterion } from "@/lib/rubrics/model";
 import { trajectoryRecord } from "@/lib/trajectories/format";
+import { wordPieceTokenizer } from "@/test/onnx-fixtures";
 import { onnxJudgeConfig } from "../schemas";
 import { createOnnxJudge, onScale, toProbability } from "./onnx-judge";
 
 const vocab: Record<string, number> = { "[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, good: 4, bad: 5, fine: 6 };
 const weights = [0, 0, 0, 0, 2, -2, 0.5];
-
-function tokenizerJson() {
-  const special = (content: string) => ({
-    id: vocab[content],
-    content,
-    single_word: false,
-    lstrip: false,
-    rstrip: false,
-    normalized: false,
-    special: true,
-  });
-  const tok = (id: string, type_id: number) => ({ SpecialToken: { id, type_id } });
-  const seq = (id: "A" | "B", type_id: number) => ({ Sequence: { id, type_id } });
-  return {
-    version: "1.0",
-    truncation: null,
-    padding: null,
-    added_tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]"].map(special),
-    normalizer: { type: "Lowercase" },
-    pre_tokenizer: { type: "Whitespace" },
-    post_processor: {
-      type: "TemplateProcessing",
-      single: [tok("[CLS]", 0), seq("A", 0), tok("[SEP]", 0)],
-      pair: [tok("[CLS]", 0), seq("A", 0), tok("[SEP]", 0), seq("B", 1), tok("[SEP]", 1)],
-      special_tokens: {
-        "[CLS]": { id: "[CLS]", ids: [2], tokens: ["[CLS]"] },
-        "[SEP]": { id: "[SEP]", ids: [3], tokens: ["[SEP]"] },
-      },
-    },
-    decoder: null,
-    model: {
-      type: "WordPiece",
-      vocab,
-      unk_token: "[UNK]",
-      continuing_subword_prefix: "##",
-      max_input_chars_per_word: 100,
-    },
-  };
-}
 
 function modelBytes(): Uint8Array {
   const { DataType } = onnx.TensorProto;
@@ -95,7 +57,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "onnx-judge-"));
   writeFileSync(path.join(dir, "model.onnx"), modelBytes());
-  writeFileSync(path.join(dir, "tokenizer.json"), JSON.stringify(tokenizerJson()));
+  writeFileSync(path.join(dir, "tokenizer.json"), JSON.stringify(wordPieceTokenizer(vocab)));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,7 @@
 // The loaded-tool state of one episode under a loading strategy, independent of any model: which
 // tool definitions are in the context now, the system prompt, and the meta-tool handlers that
 // change the loaded set (or, for run_program, call loaded tools from a sandbox).
-import { buildToolIndex, searchTools, type ToolIndex } from "../retrieval/tool-index";
+import { buildToolIndex, searchTools, type ToolHit, type ToolIndex } from "../retrieval/tool-index";
 import { DEFAULT_LIMITS, runProgram, type SandboxLimits } from "../sandbox/run-program";
 import type { CatalogueTool, StrategyCatalogue } from "./catalogue";
 import {
@@ -26,6 +26,8 @@ export type ToolStateOptions = {
   prompt?: string;
   /** search_tools' default k */
   k?: number;
+  /** search_tools' ranking; BM25 over the catalogue when left out (see retrieval/server/embedding-search.ts) */
+  search?: (query: string, k: number) => Promise<ToolHit[]> | ToolHit[];
   /** how run_program reaches a loaded tool */
   callTool?: CallTool;
   sandboxLimits?: Partial<SandboxLimits>;
@@ -128,14 +130,14 @@ export function createToolState(options: ToolStateOptions): ToolState {
       return ok(`loaded ${added.length} tools of ${server.name}: ${added.join(", ")}`, added);
     },
 
-    search_tools(args) {
+    async search_tools(args) {
       const query = args.query;
       if (typeof query !== "string" || !query.trim())
         return fail("search_tools needs query: words describing the tool");
       const n = args.k ?? k;
       if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > MAX_K)
         return fail(`k must be a whole number from 1 to ${MAX_K}`);
-      const hits = searchTools(indexFor(catalogue), query, n);
+      const hits = options.search ? await options.search(query, n) : searchTools(indexFor(catalogue), query, n);
       if (!hits.length) return ok(`no tools match "${query}"; try other words`);
       const lines = hits.map((h) => `${h.name} (${h.server})${loaded.has(h.name) ? " [loaded]" : ""}: ${h.summary}`);
       return ok(lines.join("\n"));
