@@ -3,6 +3,7 @@
 
 import type { Outcome, TrajectoryStep } from "@/lib/trajectories/format";
 import type { ServerConfig } from "../mcp/schemas";
+import type { EmbeddingSearchConfig } from "../retrieval/server/embedding-search";
 import type { ToolDefinition } from "../strategies/meta-tools";
 import type { Strategy } from "../strategies/prompts";
 
@@ -65,6 +66,8 @@ export type EpisodeSpec = {
   /** tools in context from the first step (besides eager, which loads everything) */
   initialTools?: string[];
   limits: EpisodeLimits;
+  /** how search_tools ranks: BM25 when left out, or a sentence-embedding model folder */
+  retrieval?: { kind: "bm25" } | ({ kind: "embedding" } & EmbeddingSearchConfig);
   /** the episode's own folder (created empty by the caller; the caller removes it) */
   episodeDir: string;
   runId?: string;
