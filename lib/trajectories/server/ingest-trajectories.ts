@@ -1,12 +1,13 @@
 // Writes canonical trajectories: validates each record, derives context accounting and list
 // columns, and inserts episodes with their steps and scores. Idempotent by client id (the
 // record's `id`, or the content hash when it has none): a record already there is "exists".
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { runs, scores, tasks, trajectories, trajectorySteps } from "@/db/schema";
 import { type TrajectoryRecord, trajectoryInput } from "../format";
 import { type Accounted, accountTrajectory } from "./account-context";
+import { derivedColumns, stepRow } from "./trajectory-row";
 
 export type RecordIssue = { path: string; message: string };
 export type IngestResult =
@@ -88,29 +89,9 @@ export async function ingestTrajectories({
           valid.map(({ record: r, acc, clientId }) => ({
             projectId,
             clientId,
-            runId: r.runId ?? null,
             taskId: r.task?.id ? (taskIds.get(r.task.id) ?? null) : null,
-            taskRef: r.task?.id ?? null,
-            summary: acc.summary,
-            policy: r.policy?.name ?? r.policy?.model ?? null,
-            loadingStrategy: r.loadingStrategy ?? null,
-            tokenizer: acc.tokenizer,
-            contextLimit: r.contextLimit ?? null,
-            tools: r.tools,
-            initialTools: r.initialTools,
-            toolsUsed: acc.toolsUsed,
-            toolCallCount: acc.toolCallCount,
-            toolErrorCount: acc.toolErrorCount,
-            peakContextTokens: acc.peakContextTokens,
-            durationMs: acc.durationMs,
-            outcome: r.outcome ?? null,
-            reward: r.reward ?? null,
-            finalAnswer: r.finalAnswer ?? null,
-            stepCount: r.steps.length,
-            metadata: { ...r.metadata, ...(r.task?.taskSet ? { taskSet: r.task.taskSet } : {}) },
-            contentHash: acc.contentHash,
             jobId: jobId ?? null,
-            search: sql`to_tsvector('english', ${acc.searchText})`,
+            ...derivedColumns(r, acc),
           })),
         )
         .onConflictDoNothing({ target: [trajectories.projectId, trajectories.clientId] })
@@ -132,21 +113,7 @@ export async function ingestTrajectories({
       seen.add(v.clientId);
       results.set(v.index, { index: v.index, status: "created", clientId: v.clientId, id });
       v.acc.steps.forEach((s, index) => {
-        steps.push({
-          trajectoryId: id,
-          index,
-          role: s.message.role,
-          message: s.message,
-          toolsLoaded: s.toolsLoaded,
-          toolsUnloaded: s.toolsUnloaded,
-          context: s.context,
-          tokens: s.tokens,
-          bytes: s.bytes,
-          usage: s.usage ?? null,
-          latencyMs: s.latencyMs === undefined ? null : Math.round(s.latencyMs),
-          error: s.error ?? null,
-          startedAt: s.startedAt ? new Date(s.startedAt) : null,
-        });
+        steps.push(stepRow(id, s, index));
       });
       for (const sc of v.record.scores)
         scoreRows.push({
