@@ -35,3 +35,104 @@ export async function makeTrajectories(db: Db, projectId: string, n: number) {
     select t.id, s, jsonb_build_object('role', 'assistant', 'content', 'step ' || s)
     from trajectories t, generate_series(0, 1) s where t.project_id = ${projectId}::uuid`);
 }
+
+/** A task set with one task per entry; `category` goes to tasks.metadata.category. */
+export async function makeTaskSet(db: Db, projectId: string, items: { externalId: string; category?: string }[]) {
+  const { taskSets, tasks } = await import("../schema");
+  const [set] = await db
+    .insert(taskSets)
+    .values({ projectId, name: `set ${randomUUID().slice(0, 8)}` })
+    .returning();
+  const rows = items.length
+    ? await db
+        .insert(tasks)
+        .values(
+          items.map((t) => ({
+            projectId,
+            taskSetId: set.id,
+            externalId: t.externalId,
+            prompt: `Solve ${t.externalId}`,
+            metadata: t.category ? { category: t.category } : {},
+          })),
+        )
+        .returning()
+    : [];
+  return { taskSet: set, tasks: rows };
+}
+
+/** A benchmark run on a task set, its config shaped as the run form writes it. */
+export async function makeBenchmarkRun(
+  db: Db,
+  projectId: string,
+  o: {
+    taskSetId: string;
+    strategy: string;
+    name?: string;
+    status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+    policy?: { name: string; model: string };
+    checkpoint?: string | null;
+  },
+) {
+  const { runs } = await import("../schema");
+  const [run] = await db
+    .insert(runs)
+    .values({
+      projectId,
+      kind: "benchmark",
+      name: o.name ?? `${o.strategy} ${randomUUID().slice(0, 6)}`,
+      status: o.status ?? "succeeded",
+      config: {
+        taskSetId: o.taskSetId,
+        strategy: o.strategy,
+        checkpoint: o.checkpoint ?? null,
+        policy: o.policy ?? { name: "test policy", model: "qwen3-4b" },
+        samples: 1,
+      },
+    })
+    .returning();
+  return run;
+}
+
+/** One episode's trajectory of a run: a user prompt, then `turns` assistant steps with a tool result between them. */
+export async function makeEpisodeTrajectory(
+  db: Db,
+  projectId: string,
+  o: {
+    runId: string;
+    taskId: string;
+    reward: number | null;
+    outcome: "pass" | "fail" | "error" | null;
+    turns?: number;
+    toolCalls?: number;
+    peakContextTokens?: number | null;
+    durationMs?: number | null;
+    episodeId?: string;
+    strategy?: string;
+  },
+) {
+  const { trajectories, trajectorySteps } = await import("../schema");
+  const turns = o.turns ?? 2;
+  const [t] = await db
+    .insert(trajectories)
+    .values({
+      projectId,
+      runId: o.runId,
+      taskId: o.taskId,
+      reward: o.reward,
+      outcome: o.outcome,
+      loadingStrategy: o.strategy ?? null,
+      toolCallCount: o.toolCalls ?? turns - 1,
+      peakContextTokens: o.peakContextTokens ?? null,
+      durationMs: o.durationMs ?? null,
+      stepCount: turns * 2,
+      metadata: { episodeId: o.episodeId ?? randomUUID() },
+    })
+    .returning();
+  const roles = ["user", ...Array.from({ length: turns * 2 - 1 }, (_, i) => (i % 2 ? "tool" : "assistant"))];
+  await db
+    .insert(trajectorySteps)
+    .values(
+      roles.map((role, index) => ({ trajectoryId: t.id, index, role, message: { role, content: `${role} ${index}` } })),
+    );
+  return t;
+}

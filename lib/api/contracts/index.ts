@@ -8,6 +8,7 @@ import * as jobs from "./jobs";
 import * as judges from "./judges";
 import * as judging from "./judging";
 import * as labeling from "./labeling";
+import * as leaderboards from "./leaderboards";
 import * as projects from "./projects";
 import * as reward from "./reward";
 import * as rubrics from "./rubrics";
@@ -25,6 +26,7 @@ export {
   judges,
   judging,
   labeling,
+  leaderboards,
   projects,
   reward,
   rubrics,
@@ -53,4 +55,5 @@ export const allContracts: Contract[] = [
   judges,
   judging,
   reward,
+  leaderboards,
 ].flatMap((m) => Object.values(m).filter(isContract));
