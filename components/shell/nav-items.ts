@@ -32,7 +32,7 @@ export const navItems: NavItem[] = [
   { segment: "trajectories", label: "Trajectories", icon: IconTrajectories, key: "y" },
   { segment: "labeling", label: "Labeling", icon: IconLabeling, key: "a" },
   { segment: "runs", label: "Runs", icon: IconRuns, key: "u", later: true },
-  { segment: "leaderboards", label: "Leaderboards", icon: IconLeaderboards, key: "b", later: true },
+  { segment: "leaderboards", label: "Leaderboards", icon: IconLeaderboards, key: "b" },
   { segment: "jobs", label: "Jobs", icon: IconJobs, key: "j" },
   { segment: "settings", label: "Settings", icon: IconSettings, key: "s", minRole: "admin" },
 ];
