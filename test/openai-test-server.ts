@@ -6,7 +6,14 @@ import type { AddressInfo } from "node:net";
 
 export type ChatRequestBody = {
   model?: string;
-  messages?: { role: string; content: string }[];
+  messages?: {
+    role: string;
+    content: string | null;
+    tool_calls?: { id: string; function: { name: string; arguments: string } }[];
+    tool_call_id?: string;
+    name?: string;
+  }[];
+  tools?: { type: string; function: { name: string; description?: string; parameters?: unknown } }[];
   temperature?: number;
   response_format?: unknown;
   [k: string]: unknown;
@@ -25,6 +32,14 @@ export type RecordedRequest = {
 export type Reply =
   /** a completion whose message content is `content` (JSON text or anything else) */
   | { kind: "content"; content: string; promptTokens?: number; completionTokens?: number }
+  /** an assistant message with tool calls (and content, null when left out), as a policy answers */
+  | {
+      kind: "tool-calls";
+      calls: { id?: string; name: string; arguments: string | Record<string, unknown> }[];
+      content?: string | null;
+      promptTokens?: number;
+      completionTokens?: number;
+    }
   | { kind: "status"; status: number; body?: string; headers?: Record<string, string> }
   /** wait, then answer with `then` */
   | { kind: "delay"; ms: number; then: Reply }
@@ -52,6 +67,17 @@ export const status = (code: number, body = `{"error":{"message":"status ${code}
   kind: "status",
   status: code,
   body,
+});
+/** Tool calls as a policy asks for them; object arguments are sent as JSON text, a string as it is. */
+export const toolCalls = (
+  calls: { id?: string; name: string; arguments?: string | Record<string, unknown> }[],
+  content: string | null = null,
+): Reply => ({
+  kind: "tool-calls",
+  calls: calls.map((c) => ({ ...c, arguments: c.arguments ?? {} })),
+  content,
+  promptTokens: 100,
+  completionTokens: 10,
 });
 export const delay = (ms: number, then: Reply): Reply => ({ kind: "delay", ms, then });
 export const hang: Reply = { kind: "hang" };
@@ -166,9 +192,25 @@ function play(res: ServerResponse, reply: Reply, req: RecordedRequest, done: () 
     case "status":
       send(res, reply.status, reply.body ?? "", reply.headers);
       return done();
-    case "content": {
+    case "content":
+    case "tool-calls": {
       const promptTokens = reply.promptTokens ?? 0;
       const completionTokens = reply.completionTokens ?? 0;
+      const message =
+        reply.kind === "content"
+          ? { role: "assistant", content: reply.content }
+          : {
+              role: "assistant",
+              content: reply.content ?? null,
+              tool_calls: reply.calls.map((c, i) => ({
+                id: c.id ?? `call_${i}`,
+                type: "function",
+                function: {
+                  name: c.name,
+                  arguments: typeof c.arguments === "string" ? c.arguments : JSON.stringify(c.arguments),
+                },
+              })),
+            };
       send(
         res,
         200,
@@ -177,7 +219,7 @@ function play(res: ServerResponse, reply: Reply, req: RecordedRequest, done: () 
           object: "chat.completion",
           created: Math.floor(Date.now() / 1000),
           model: req.body?.model ?? "test-judge",
-          choices: [{ index: 0, message: { role: "assistant", content: reply.content }, finish_reason: "stop" }],
+          choices: [{ index: 0, message, finish_reason: reply.kind === "content" ? "stop" : "tool_calls" }],
           usage: {
             prompt_tokens: promptTokens,
             completion_tokens: completionTokens,

@@ -2,6 +2,7 @@
 // 408, 429, 5xx, network errors, timeouts, and answers the caller cannot read (malformed JSON, a
 // score off the scale) are tried again after an exponential backoff with jitter; other 4xx (a wrong
 // key, an unknown model) fail at once because asking again cannot help.
+import { backoffMs, causeOf, retryAfterMs, sleep, snippet } from "@/lib/http/retry";
 import { AnswerError } from "../answer";
 import type { Limiter } from "./limiter";
 
@@ -93,7 +94,7 @@ export async function completeChat<T>(
       if (!(e instanceof Retryable)) return { ...out, error: (e as Error).message };
       lastError = e.message;
     }
-    if (attempt < o.maxRetries) await sleep(waitMs ?? backoff(attempt, o.backoffBaseMs ?? 250), o.signal);
+    if (attempt < o.maxRetries) await sleep(waitMs ?? backoffMs(attempt, o.backoffBaseMs ?? 250), o.signal);
   }
   const tries = out.attempts === 1 ? "1 attempt" : `${out.attempts} attempts`;
   return { ...out, error: `judge failed after ${tries}: ${lastError}` };
@@ -116,29 +117,4 @@ function parseCompletion(text: string) {
     promptTokens: json.usage?.prompt_tokens ?? 0,
     completionTokens: json.usage?.completion_tokens ?? 0,
   };
-}
-
-const backoff = (attempt: number, base: number) => Math.min(8000, base * 2 ** attempt) * (0.5 + Math.random() / 2);
-
-function retryAfterMs(h: string | null): number | null {
-  if (!h) return null;
-  const s = Number(h);
-  return Number.isFinite(s) && s >= 0 ? Math.min(30_000, s * 1000) : null;
-}
-
-const snippet = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
-
-function causeOf(err: Error): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? err.message;
-}
-
-function sleep(ms: number, signal?: AbortSignal) {
-  return new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
 }

@@ -1,0 +1,89 @@
+// Each loading strategy end to end: the oracle policy over real HTTP solves offline tasks against
+// the real bundled MCP servers (all 12 offered; only those the episode calls are started).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trajectoryRecord } from "@/lib/trajectories/format";
+import { accountTrajectory, contextTotal } from "@/lib/trajectories/server/account-context";
+import { type OraclePolicy, startOraclePolicy } from "@/test/oracle-policy";
+import { readOfflineTasks } from "@/toolspace/tasks/offline-tasks";
+import type { Strategy } from "../strategies/prompts";
+import { bundledEpisodeServers } from "./bundled-servers";
+import { memorySink } from "./memory-sink";
+import { runEpisode } from "./run-episode";
+import { DEFAULT_EPISODE_LIMITS, type EpisodeSpec, type PolicyConfig } from "./types";
+
+const tasks = readOfflineTasks().tasks;
+const servers = bundledEpisodeServers();
+let oracle: OraclePolicy;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  oracle = await startOraclePolicy(tasks);
+});
+afterAll(async () => {
+  await oracle.close();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+const policy = (): PolicyConfig => ({
+  name: "oracle",
+  baseUrl: oracle.url,
+  model: "oracle",
+  apiKey: "k",
+  temperature: 0,
+  maxTokens: 512,
+  contextWindow: 128_000,
+  tokenizer: "o200k_base",
+  timeoutMs: 10_000,
+});
+
+async function run(strategy: Strategy, taskId: string) {
+  const task = tasks.find((t) => t.id === taskId);
+  if (!task) throw new Error(`no task ${taskId}`);
+  const episodeDir = await mkdtemp(path.join(tmpdir(), "atlas-episode-"));
+  dirs.push(episodeDir);
+  const spec: EpisodeSpec = {
+    task: { id: task.id, prompt: task.prompt, taskSet: "offline" },
+    policy: policy(),
+    strategy,
+    servers,
+    limits: { ...DEFAULT_EPISODE_LIMITS, contextBudget: 100_000 },
+    episodeDir,
+  };
+  const sink = memorySink();
+  const result = await runEpisode(spec, sink);
+  const record = trajectoryRecord.parse(sink.record());
+  return { task, result, sink, record };
+}
+
+const peak = (r: { steps: { context?: Parameters<typeof contextTotal>[0] }[] }) =>
+  Math.max(...r.steps.map((s) => (s.context ? contextTotal(s.context) : 0)));
+
+describe.each(["eager", "isl", "itl", "itl-ptc"] as const)("%s", (strategy) => {
+  it("solves a two-server task with real tools and answers the reference answer", { timeout: 60_000 }, async () => {
+    const { task, result, record, sink } = await run(strategy, "OFF-01");
+    expect(result.stopReason).toBe("answered");
+    expect(result.outcome).toBe("pass");
+    expect(result.finalAnswer).toBe(task.referenceAnswer);
+    const toolSteps = sink.steps.filter((s) => s.message.role === "tool");
+    expect(toolSteps.filter((s) => s.error)).toEqual([]);
+    // the real geo server's distance reached the model
+    expect(toolSteps.map((s) => s.message.content).join("\n")).toContain("11142.6");
+    // steps carry catalogue names; the accounting on import agrees with the one made while running
+    const again = accountTrajectory(record);
+    expect(again.steps.map((s) => s.context)).toEqual(record.steps.map((s) => s.context));
+    expect(again.toolErrorCount).toBe(0);
+    if (strategy === "isl") expect(record.steps.flatMap((s) => s.toolsLoaded)).toContain("calculate_distance");
+    if (strategy === "itl" || strategy === "itl-ptc")
+      expect(record.steps.flatMap((s) => s.toolsLoaded).sort()).toEqual(["calculate_distance", "evaluate_expression"]);
+  });
+});
+
+it("ITL holds far less context than eager on the same task", { timeout: 60_000 }, async () => {
+  const eager = await run("eager", "OFF-02");
+  const itl = await run("itl", "OFF-02");
+  expect(itl.result.stopReason).toBe("answered");
+  expect(peak(itl.record)).toBeLessThan(peak(eager.record) / 3);
+});
