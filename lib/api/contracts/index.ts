@@ -13,6 +13,7 @@ import * as projects from "./projects";
 import * as reward from "./reward";
 import * as rubrics from "./rubrics";
 import * as system from "./system";
+import * as toolspaces from "./toolspaces";
 import * as trajectories from "./trajectories";
 import * as trajectoryView from "./trajectory-view";
 
@@ -31,6 +32,7 @@ export {
   reward,
   rubrics,
   system,
+  toolspaces,
   trajectories,
   trajectoryView,
 };
@@ -56,4 +58,5 @@ export const allContracts: Contract[] = [
   judging,
   reward,
   leaderboards,
+  toolspaces,
 ].flatMap((m) => Object.values(m).filter(isContract));

@@ -4,9 +4,7 @@
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { mcpServers, tools, toolspaces } from "@/db/schema";
-import { toolSchemaText } from "@/lib/trajectories/server/account-context";
-import { getTokenizer } from "@/lib/trajectories/server/tokenizers";
-import { SCHEMA_TOKENIZER } from "../schemas";
+import { toolSchemaTokens } from "./tool-tokens";
 
 const catalogueEntry = z.object({
   name: z.string(),
@@ -45,7 +43,6 @@ export async function importCatalogue({
   source?: string;
 }) {
   const entries = parseCatalogue(json);
-  const tok = getTokenizer(SCHEMA_TOKENIZER);
   const [space] = await db
     .insert(toolspaces)
     .values({
@@ -64,6 +61,7 @@ export async function importCatalogue({
           toolspaceId: space.id,
           name: serverName,
           transport: "offline",
+          description: entry.description,
           config: { catalogueEntry: entry.name, category: entry.category ?? null, config: entry.config ?? null },
         })
         .onConflictDoNothing()
@@ -80,7 +78,11 @@ export async function importCatalogue({
             name: t.name,
             description,
             inputSchema,
-            schemaTokens: tok.count(toolSchemaText({ name: t.name, description, inputSchema })),
+            schemaTokens: toolSchemaTokens({
+              name: t.name,
+              description,
+              inputSchema: inputSchema as Record<string, unknown>,
+            }),
           };
         }),
       );

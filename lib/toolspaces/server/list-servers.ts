@@ -1,10 +1,11 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { asc, count, eq, getTableColumns, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { mcpServers, tools, toolspaces } from "@/db/schema";
-import { notFound } from "@/lib/errors";
+import { mcpServers, tools } from "@/db/schema";
+import { getToolspaceRow } from "./get-toolspace";
 import { schemaTokenSum } from "./schema-token-sum";
+import { toServerRow } from "./server-view";
 
-/** A toolspace's servers with their tool counts and schema tokens, in name order regardless of case. */
+/** A toolspace's servers with their tool counts, schema tokens and health, in name order regardless of case. */
 export async function listServers({
   db,
   projectId,
@@ -14,16 +15,10 @@ export async function listServers({
   projectId: string;
   toolspaceId: string;
 }) {
-  const [space] = await db
-    .select({ id: toolspaces.id })
-    .from(toolspaces)
-    .where(and(eq(toolspaces.id, toolspaceId), eq(toolspaces.projectId, projectId)));
-  if (!space) throw notFound("The toolspace", "toolspaceId");
+  await getToolspaceRow(db, projectId, toolspaceId);
   const rows = await db
     .select({
-      id: mcpServers.id,
-      name: mcpServers.name,
-      transport: mcpServers.transport,
+      server: getTableColumns(mcpServers),
       tools: count(tools.id),
       schemaTokens: schemaTokenSum(tools.id, tools.schemaTokens),
     })
@@ -32,5 +27,5 @@ export async function listServers({
     .where(eq(mcpServers.toolspaceId, toolspaceId))
     .groupBy(mcpServers.id)
     .orderBy(asc(sql`lower(${mcpServers.name})`));
-  return rows;
+  return rows.map((r) => toServerRow(r.server, { tools: r.tools, schemaTokens: r.schemaTokens }));
 }

@@ -9,6 +9,7 @@ import { trajectoryInput } from "@/lib/trajectories/format";
 import { accountTrajectory } from "@/lib/trajectories/server/account-context";
 import { loadTokenizer } from "@/lib/trajectories/server/tokenizers";
 import { toolListQuery } from "../schemas";
+import { episodeServersOf } from "./episode-servers";
 import { importCatalogue } from "./import-catalogue";
 import { listServers } from "./list-servers";
 import { listTools } from "./list-tools";
@@ -48,6 +49,14 @@ describe("toolspace lists", () => {
       "get_weather",
       "get_forecast",
     ]);
+    // an episode sees catalogue servers as offline, with their tools for context and retrieval
+    const episode = await episodeServersOf(db, toolspaceId);
+    expect(episode.map((s) => [s.name, s.connection.transport, s.tools.length])).toEqual([
+      ["airbnb", "offline", 1],
+      ["Calculator", "offline", 1],
+      ["weather", "offline", 2],
+    ]);
+    expect(episode[0].tools[0]).toEqual({ name: "search_listings", description: "Find 100% matches", inputSchema: {} });
     const other = await makeProject(db);
     await expect(listServers({ db, projectId: other.project.id, toolspaceId })).rejects.toMatchObject({
       code: "NOT_FOUND",
