@@ -1,5 +1,6 @@
 import type { JobType } from "@/lib/jobs/types";
 import type { JobHandler } from "./handler";
+import { benchRun } from "./handlers/bench-run";
 import { judgingRun } from "./handlers/judging-run";
 import { projectExport } from "./handlers/project-export";
 import { trajectoryImport } from "./handlers/trajectory-import";
@@ -9,4 +10,5 @@ export const handlers: Record<JobType, JobHandler<any>> = {
   "project.export": projectExport,
   "trajectories.import": trajectoryImport,
   "rubrics.judge": judgingRun,
+  "bench.run": benchRun,
 };

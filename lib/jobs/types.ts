@@ -41,6 +41,17 @@ export const jobTypes = {
       pageSize: z.number().int().min(1).max(1000).optional(),
     }),
   },
+  "bench.run": {
+    version: 1,
+    title: "Benchmark run",
+    description:
+      "Runs a benchmark run's episodes (task × sample) in batches of its concurrency, each in a fresh folder against the toolspace, then judges them with the run's rubric",
+    payload: z.object({
+      runId: z.uuid("runId must be a benchmark run's UUID"),
+      /** run only these episodes (re-run failed); every unfinished episode when left out */
+      episodeIds: z.array(z.uuid("episodeIds must be episode UUIDs")).max(100_000).optional(),
+    }),
+  },
 } as const;
 
 export type JobType = keyof typeof jobTypes;

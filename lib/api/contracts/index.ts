@@ -12,6 +12,7 @@ import * as leaderboards from "./leaderboards";
 import * as projects from "./projects";
 import * as reward from "./reward";
 import * as rubrics from "./rubrics";
+import * as runs from "./runs";
 import * as system from "./system";
 import * as toolspaces from "./toolspaces";
 import * as trajectories from "./trajectories";
@@ -31,6 +32,7 @@ export {
   projects,
   reward,
   rubrics,
+  runs,
   system,
   toolspaces,
   trajectories,
@@ -59,4 +61,5 @@ export const allContracts: Contract[] = [
   reward,
   leaderboards,
   toolspaces,
+  runs,
 ].flatMap((m) => Object.values(m).filter(isContract));

@@ -80,9 +80,10 @@ export async function judgeRunPage({
   return { ...counts, trajectories: items.length };
 }
 
-async function replaceScores(
+/** Replaces the trajectories' earlier scores of this rubric version and judge; benchmark runs write theirs here too. */
+export async function replaceScores(
   db: DbOrTx,
-  run: JudgingRun,
+  run: Pick<JudgingRun, "projectId" | "judgeId">,
   rubric: LoadedRubric,
   scored: { trajectoryId: string; outcome: RewardOutcome }[],
 ) {
