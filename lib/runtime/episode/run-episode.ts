@@ -102,11 +102,22 @@ export async function runEpisode(
   const renamed: Record<string, string> = {};
   let stop: Stop | null = null;
 
+  function loadedServers(): string[] {
+    const out = new Set<string>();
+    for (const n of state.loadedNames()) {
+      const r = state.resolveCall(n);
+      if ("tool" in r) out.add(r.tool.server);
+    }
+    return [...out];
+  }
+
   async function runCall(call: Call): Promise<ToolAnswer> {
     const fail = (content: string): ToolAnswer => ({ content, error: content, loaded: [], unloaded: [] });
     const name = names.toCatalogue(call.function.name);
     if (!name) return fail(`no tool is named ${call.function.name}; call one of the tools offered`);
     if (state.isMeta(name)) {
+      // a server's start-up must not count against the program's time limit
+      if (name === "run_program") await host.warm(loadedServers());
       const r = await state.handleMetaCall(name, call.function.arguments);
       return { content: r.result, error: r.isError ? r.result : undefined, loaded: r.loaded, unloaded: r.unloaded };
     }

@@ -61,9 +61,23 @@ async function run(strategy: Strategy, taskId: string) {
 const peak = (r: { steps: { context?: Parameters<typeof contextTotal>[0] }[] }) =>
   Math.max(...r.steps.map((s) => (s.context ? contextTotal(s.context) : 0)));
 
-describe.each(["eager", "isl", "itl", "itl-ptc"] as const)("%s", (strategy) => {
-  it("solves a two-server task with real tools and answers the reference answer", { timeout: 60_000 }, async () => {
-    const { task, result, record, sink } = await run(strategy, "OFF-01");
+type Run = Awaited<ReturnType<typeof run>>;
+const strategies = ["eager", "isl", "itl", "itl-ptc"] as const;
+const runs = new Map<string, Run>();
+
+// The episodes run side by side (each starts its own servers), then each test reads one.
+beforeAll(async () => {
+  const jobs = [
+    ...strategies.map((s) => [s, "OFF-01"] as const),
+    ["isl", "OFF-06"] as const,
+    ["itl-ptc", "OFF-06"] as const,
+  ];
+  await Promise.all(jobs.map(async ([s, id]) => runs.set(`${s} ${id}`, await run(s, id))));
+}, 120_000);
+
+describe.each(strategies)("%s", (strategy) => {
+  it("solves a two-server task with real tools and answers the reference answer", () => {
+    const { task, result, record, sink } = runs.get(`${strategy} OFF-01`) as Run;
     expect(result.stopReason).toBe("answered");
     expect(result.outcome).toBe("pass");
     expect(result.finalAnswer).toBe(task.referenceAnswer);
@@ -75,15 +89,31 @@ describe.each(["eager", "isl", "itl", "itl-ptc"] as const)("%s", (strategy) => {
     const again = accountTrajectory(record);
     expect(again.steps.map((s) => s.context)).toEqual(record.steps.map((s) => s.context));
     expect(again.toolErrorCount).toBe(0);
-    if (strategy === "isl") expect(record.steps.flatMap((s) => s.toolsLoaded)).toContain("calculate_distance");
+    expect(again.toolsUsed).toEqual(
+      {
+        eager: ["calculate_distance", "evaluate_expression"],
+        isl: ["calculate_distance", "evaluate_expression", "load_server"],
+        itl: ["calculate_distance", "evaluate_expression", "load_tools"],
+        "itl-ptc": ["load_tools", "run_program"],
+      }[strategy],
+    );
+    const loaded = record.steps.flatMap((s) => s.toolsLoaded);
+    if (strategy === "isl") expect(loaded).toEqual(expect.arrayContaining(["calculate_distance", "convert_currency"]));
     if (strategy === "itl" || strategy === "itl-ptc")
-      expect(record.steps.flatMap((s) => s.toolsLoaded).sort()).toEqual(["calculate_distance", "evaluate_expression"]);
+      expect(loaded.sort()).toEqual(["calculate_distance", "evaluate_expression"]);
   });
 });
 
-it("ITL holds far less context than eager on the same task", { timeout: 60_000 }, async () => {
-  const eager = await run("eager", "OFF-02");
-  const itl = await run("itl", "OFF-02");
-  expect(itl.result.stopReason).toBe("answered");
-  expect(peak(itl.record)).toBeLessThan(peak(eager.record) / 3);
+it.each(["isl", "itl-ptc"] as const)("%s writes and reads a file in the episode's own folder", (strategy) => {
+  const { result, sink, task } = runs.get(`${strategy} OFF-06`) as Run;
+  expect(result.finalAnswer).toBe(task.referenceAnswer);
+  const outputs = sink.steps.filter((s) => s.message.role === "tool");
+  expect(outputs.filter((s) => s.error)).toEqual([]);
+  expect(outputs.map((s) => s.message.content).join("\n")).toContain("sunrise 09:17, sunset 15:11");
+});
+
+it("ITL and ITL+PTC hold far less context than eager on the same task", () => {
+  const eager = peak((runs.get("eager OFF-01") as Run).record);
+  expect(peak((runs.get("itl OFF-01") as Run).record)).toBeLessThan(eager / 3);
+  expect(peak((runs.get("itl-ptc OFF-01") as Run).record)).toBeLessThan(eager / 3);
 });

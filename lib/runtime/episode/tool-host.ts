@@ -17,6 +17,8 @@ export type ToolHost = {
     args: Record<string, unknown>,
     o: { timeoutMs: number; signal?: AbortSignal },
   ): Promise<ToolOutcome>;
+  /** starts the servers (if not yet) and waits for them; failures surface on the next call */
+  warm(servers: readonly string[]): Promise<void>;
   /** the stdio server's process id once started (tests kill its group), else null */
   pid(server: string): number | null;
   close(): Promise<void>;
@@ -84,6 +86,9 @@ export function createToolHost(servers: readonly EpisodeServer[], episodeDir: st
       return r.isError
         ? { ok: false, text: r.content || `${tool} failed without a message` }
         : { ok: true, text: r.content };
+    },
+    async warm(servers) {
+      if (!closed) await Promise.all(servers.map(handleOf));
     },
     pid: (server) => started.get(server)?.pid ?? null,
     async close() {
