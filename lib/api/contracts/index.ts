@@ -9,10 +9,12 @@ import * as judges from "./judges";
 import * as judging from "./judging";
 import * as labeling from "./labeling";
 import * as leaderboards from "./leaderboards";
+import * as policies from "./policies";
 import * as projects from "./projects";
 import * as reward from "./reward";
 import * as rubrics from "./rubrics";
 import * as runs from "./runs";
+import * as strategyPrompts from "./strategy-prompts";
 import * as system from "./system";
 import * as toolspaces from "./toolspaces";
 import * as trajectories from "./trajectories";
@@ -29,10 +31,12 @@ export {
   judging,
   labeling,
   leaderboards,
+  policies,
   projects,
   reward,
   rubrics,
   runs,
+  strategyPrompts,
   system,
   toolspaces,
   trajectories,
@@ -62,4 +66,6 @@ export const allContracts: Contract[] = [
   leaderboards,
   toolspaces,
   runs,
+  policies,
+  strategyPrompts,
 ].flatMap((m) => Object.values(m).filter(isContract));
