@@ -3,7 +3,9 @@
 // what the tools answered, its reference tools cover the solution, and its checks are valid
 // rubric criteria.
 import { describe, expect, it } from "vitest";
-import { rubricVersionInput } from "@/lib/rubrics/schemas";
+import { aggregate } from "@/lib/rubrics/aggregate";
+import { type CheckedTrajectory, runCheck } from "@/lib/rubrics/program-checks";
+import { rubricInput } from "@/lib/rubrics/schemas";
 import { bundledSnapshot } from "../servers/snapshot";
 import {
   changedServers,
@@ -15,6 +17,7 @@ import {
   STATEFUL_TOOLS,
   startServers,
 } from "./offline-tasks";
+import { taskRubric } from "./task-rubric";
 
 const file = readOfflineTasks();
 const { tasks } = file;
@@ -80,17 +83,45 @@ describe("offline tasks", () => {
 
   it("has checks and claims that make a valid rubric", () => {
     for (const t of tasks) {
-      const criteria = [
-        ...t.claims.map((claim, i) => ({ id: `claim-${i + 1}`, title: claim, weight: 1 })),
-        ...t.checks.map((check, i) => ({
-          id: `check-${i + 1}`,
-          title: check.check,
-          weight: 1,
-          verifier: { kind: "program", check },
-        })),
-      ];
-      const parsed = rubricVersionInput.safeParse({ criteria, aggregation: { rule: "coverage-pass" } });
+      const parsed = rubricInput.safeParse(taskRubric(t));
       expect(parsed.error?.issues, t.id).toBeUndefined();
+      expect(parsed.data?.version.criteria.filter((c) => c.verifier.kind === "model")).toHaveLength(t.claims.length);
+    }
+  });
+
+  it("passes its own program checks when answered with the reference solution and answer", () => {
+    for (const t of tasks) {
+      // the trajectory an oracle would leave: one call per assistant turn, then the reference answer
+      const steps: CheckedTrajectory["steps"] = t.solution.flatMap((call, i) => [
+        {
+          message: {
+            role: "assistant" as const,
+            content: null,
+            tool_calls: [
+              {
+                id: `c${i}`,
+                type: "function" as const,
+                function: { name: call.tool.split(".")[1], arguments: JSON.stringify(call.args) },
+              },
+            ],
+          },
+        },
+        { message: { role: "tool" as const, tool_call_id: `c${i}`, content: "ok" } },
+      ]);
+      steps.push({ message: { role: "assistant", content: t.referenceAnswer } });
+      const rubric = rubricInput.parse(taskRubric(t)).version;
+      const scores: Record<string, number | null> = {};
+      for (const c of rubric.criteria) {
+        if (c.verifier.kind !== "program") continue;
+        const r = runCheck(c.verifier.check, { steps });
+        expect(r.score, `${t.id} ${c.title}: ${r.detail}`).toBe(1);
+        scores[c.id] = r.score;
+      }
+      // no judge: the claims are left out, and the checks alone give the reward and the pass
+      const out = aggregate(rubric.criteria, rubric.aggregation, scores);
+      expect(out.notJudged, t.id).toEqual(t.claims.map((_, i) => `claim-${i + 1}`));
+      expect(out.reward, t.id).toBe(1);
+      expect(out.passed, t.id).toBe(true);
     }
   });
 
