@@ -31,7 +31,7 @@ export const navItems: NavItem[] = [
   { segment: "rubrics", label: "Rubrics", icon: IconRubrics, key: "r" },
   { segment: "trajectories", label: "Trajectories", icon: IconTrajectories, key: "y" },
   { segment: "labeling", label: "Labeling", icon: IconLabeling, key: "a" },
-  { segment: "runs", label: "Runs", icon: IconRuns, key: "u", later: true },
+  { segment: "runs", label: "Runs", icon: IconRuns, key: "u" },
   { segment: "leaderboards", label: "Leaderboards", icon: IconLeaderboards, key: "b" },
   { segment: "jobs", label: "Jobs", icon: IconJobs, key: "j" },
   { segment: "settings", label: "Settings", icon: IconSettings, key: "s", minRole: "admin" },
