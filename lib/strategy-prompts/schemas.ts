@@ -27,6 +27,8 @@ export const promptVersionView = z.object({
 export type PromptVersionView = z.infer<typeof promptVersionView>;
 
 export const strategyPromptsView = z.object({
+  /** what the runtime fills k, max_k, time_ms and max_tool_calls with unless a run sets otherwise */
+  runtimeDefaults: z.object({ k: z.number(), max_k: z.number(), time_ms: z.number(), max_tool_calls: z.number() }),
   items: z.array(
     z.object({
       strategy: strategySchema,

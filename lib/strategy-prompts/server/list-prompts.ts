@@ -1,6 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { strategyPrompts, user } from "@/db/schema";
+import { DEFAULT_LIMITS } from "@/lib/runtime/sandbox/run-program";
+import { DEFAULT_K, MAX_K } from "@/lib/runtime/strategies/meta-tools";
 import { DEFAULT_PROMPTS, PROMPT_VARIABLES, type Strategy, strategies } from "@/lib/runtime/strategies/prompts";
 import type { PromptVersionView, StrategyPromptsView } from "../schemas";
 
@@ -28,6 +30,12 @@ export async function listPrompts({ db, projectId }: { db: DbOrTx; projectId: st
     .where(eq(strategyPrompts.projectId, projectId))
     .orderBy(desc(strategyPrompts.version));
   return {
+    runtimeDefaults: {
+      k: DEFAULT_K,
+      max_k: MAX_K,
+      time_ms: DEFAULT_LIMITS.timeMs,
+      max_tool_calls: DEFAULT_LIMITS.maxToolCalls,
+    },
     items: strategies.map((strategy) => ({
       strategy,
       defaultTemplate: DEFAULT_PROMPTS[strategy],
