@@ -6,10 +6,10 @@ import { type ChatMessage, contentText, type TrajectoryStep } from "@/lib/trajec
 import { getTokenizer } from "@/lib/trajectories/server/tokenizers";
 import { completePolicy, PolicyError, type PolicyTool } from "../policy/server/chat-policy";
 import { createEmbeddingSearch } from "../retrieval/server/embedding-search";
-import { buildCatalogue } from "../strategies/catalogue";
 import { META_TOOLS, STRATEGY_META_TOOLS, type ToolDefinition } from "../strategies/meta-tools";
 import { TRAJECTORY_STRATEGY } from "../strategies/prompts";
 import { createToolState } from "../strategies/tool-state";
+import { catalogueOf } from "./catalogue-cache";
 import { createContextMeter } from "./context-meter";
 import { buildFunctionNames } from "./function-names";
 import { createToolHost } from "./tool-host";
@@ -37,10 +37,7 @@ export async function runEpisode(
   const t0 = performance.now();
   const { limits, policy, signal } = { ...spec, signal: opts.signal };
   const tok = getTokenizer(policy.tokenizer);
-  const catalogue = buildCatalogue(
-    spec.servers.flatMap((s) => s.tools.map((t) => ({ ...t, server: s.name }))),
-    Object.fromEntries(spec.servers.map((s) => [s.name, s.description])),
-  );
+  const catalogue = catalogueOf(spec.servers);
   const searches = STRATEGY_META_TOOLS[spec.strategy].includes("search_tools");
   // an embedding model that cannot load is a setup error, like a bad prompt template: thrown before the episode starts
   const search =
