@@ -4,6 +4,7 @@ import { runMigrations } from "@/db/migrate";
 import { getConfig } from "@/lib/config";
 import { buildIfNeeded } from "./build";
 import { registerAccountCommands } from "./commands/accounts";
+import { registerBenchCommands } from "./commands/bench";
 import { registerExportCommand } from "./commands/export";
 import { registerImportCommand } from "./commands/import";
 import { registerJobCommands } from "./commands/jobs";
@@ -48,6 +49,7 @@ registerAccountCommands(program);
 registerJobCommands(program);
 registerImportCommand(program);
 registerExportCommand(program);
+registerBenchCommands(program);
 
 program.parseAsync(process.argv).catch((err) => {
   info(`atlas: ${describeError(err)}`);
