@@ -15,8 +15,10 @@
 // Printed: episodes/s, p50/p95 wall time per step (assistant or tool step, from the previous
 // step's end), worker CPU ms per step (process.cpuUsage, user + system; the servers' own
 // processes are not in it), each also as a ratio to concurrency 1 of the same strategy measured
-// in the same run; and CPU per step of each strategy as a ratio to eager at the same level.
+// in the same run; CPU per step of each strategy as a ratio to eager at the same level; and the
+// CPU time of the episodes' server processes per episode (Linux: cutime + cstime of /proc/self/stat).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -86,7 +88,27 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
-type Level = { eps: number; p50: number; p95: number; cpu: number; steps: number; episodes: number };
+type Level = {
+  eps: number;
+  p50: number;
+  p95: number;
+  cpu: number;
+  serverCpu: number | null;
+  steps: number;
+  episodes: number;
+};
+
+/** CPU ms of this process's ended children (the servers), from /proc (Linux); null elsewhere. */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // cutime and cstime are fields 16 and 17 of stat, in clock ticks (100 per second on Linux)
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
 
 async function level(setup: Setup, url: string, strategy: Strategy, concurrency: number): Promise<Level> {
   const total = Math.max(4, concurrency * 2);
@@ -131,6 +153,7 @@ async function level(setup: Setup, url: string, strategy: Strategy, concurrency:
     }
   };
   const cpu0 = process.cpuUsage();
+  const children0 = childrenCpuMs();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -142,11 +165,13 @@ async function level(setup: Setup, url: string, strategy: Strategy, concurrency:
   );
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const children = childrenCpuMs();
   return {
     eps: total / wall,
     p50: pct(stepMs, 50),
     p95: pct(stepMs, 95),
     cpu: (cpu.user + cpu.system) / 1000 / steps,
+    serverCpu: children === null || children0 === null ? null : (children - children0) / total,
     steps,
     episodes: total,
   };
@@ -163,7 +188,7 @@ async function main() {
     try {
       console.log(`\n${setup.label}`);
       console.log(
-        "strategy  conc  episodes  ep/s (x conc 1)   step p50 ms  step p95 ms  worker CPU ms/step (x conc 1, x eager)",
+        "strategy  conc  episodes  ep/s (x conc 1)   step p50 ms  step p95 ms  worker CPU ms/step (x conc 1, x eager)  servers CPU ms/episode",
       );
       // one episode first, so module loading and tokenizer start-up are in no level
       await level(setup, oracle.url, strategies[0], 1);
@@ -181,7 +206,8 @@ async function main() {
             ) +
               `${f(r.p50).padStart(11)}  ${f(r.p95).padStart(11)}  ${f(r.cpu, 2).padStart(8)} (x${f(r.cpu / base.cpu, 2)}${
                 e ? `, x${f(r.cpu / e.cpu, 2)}` : ""
-              })`,
+              })`.padEnd(38) +
+              (r.serverCpu === null ? "n/a" : f(r.serverCpu, 0)).padStart(8),
           );
         }
       }
