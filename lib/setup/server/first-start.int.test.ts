@@ -23,7 +23,9 @@ describe("first start", () => {
     expect(second.admin).toMatchObject({ created: false, password: null });
     expect(second.demoProjectId).toBe(first.demoProjectId);
     const stats = await getProjectStats({ db, projectId: first.demoProjectId! });
-    expect(stats).toMatchObject({ toolspaces: 1, tools: 527, taskSets: 2, tasks: 60, members: 1 });
+    // LiveMCPBench's catalogue and the bundled offline toolspace; MCP-Atlas, tau2 and the offline tasks
+    expect(stats).toMatchObject({ toolspaces: 2, tools: 527 + 150, taskSets: 3, members: 1 });
+    expect(stats.tasks).toBeGreaterThanOrEqual(60 + 30);
     // the MCP-Atlas reference trajectories, each linked to its task
     const refs = await db.select().from(trajectories).where(eq(trajectories.projectId, first.demoProjectId!));
     expect(refs).toHaveLength(10);

@@ -12,6 +12,7 @@ import { importTau2Tasks } from "@/lib/tasks/server/import-tau2-tasks";
 import { importCatalogue } from "@/lib/toolspaces/server/import-catalogue";
 import { ingestTrajectories, validateRecords } from "@/lib/trajectories/server/ingest-trajectories";
 import { seedDemoRubrics } from "./demo-rubrics";
+import { seedOfflineToolspace } from "./demo-toolspace";
 import { getMeta, setMeta } from "./meta";
 
 const LOCK = 7_361_002;
@@ -95,6 +96,8 @@ async function seedDemoProject(db: DbOrTx, adminId: string): Promise<string> {
     mcpAtlasTaskSetId: mcpAtlas.taskSetId,
     trajectoryIds: results.flatMap((r) => (r.status === "invalid" ? [] : [r.id])),
   });
+  // the bundled servers and their tasks: a benchmark the studio can run with no network
+  await seedOfflineToolspace(db, p.id, adminId);
   await setMeta(db, DEFAULT_PROJECT_KEY, p.id);
   return p.id;
 }
