@@ -72,7 +72,7 @@ it("stops at max turns without an answer", async () => {
   const result = await runEpisode(await spec([fixture("calc")], { maxTurns: 3 }), sink);
   expect(result).toMatchObject({ stopReason: "max-turns", outcome: "fail", toolCalls: 3, finalAnswer: undefined });
   expect(policy.requests).toHaveLength(3);
-  expect(sink.ended?.metadata).toMatchObject({ turns: 3, toolCalls: 3 });
+  expect(sink.ended?.metadata).toMatchObject({ turns: 3, toolCalls: 3, error: "no answer within 3 turns" });
 });
 
 it("answers calls past max tool calls with an error, runs none of them, and stops", async () => {

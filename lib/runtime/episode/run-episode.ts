@@ -243,6 +243,8 @@ export async function runEpisode(
     ...(stop.error ? { error: stop.error } : {}),
     metadata: {
       stopReason: stop.stopReason,
+      // the trajectory format has no field for why an episode ended early; its metadata keeps it
+      ...(stop.error ? { error: stop.error } : {}),
       turns,
       toolCalls,
       ...(Object.keys(renamed).length ? { functionNames: renamed } : {}),
