@@ -2,7 +2,9 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import type { z } from "zod";
-import { useProject } from "@/components/projects/project-context";
+import { useCan, useProject } from "@/components/projects/project-context";
+import { NewToolspaceDialog } from "@/components/toolspaces/new-toolspace-dialog";
+import { ServersPanel } from "@/components/toolspaces/servers-panel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -11,6 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorText } from "@/components/ui/error-text";
 import { formatCompact, formatNumber } from "@/components/ui/format";
+import { IconPlus } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchInput } from "@/components/ui/search-input";
@@ -53,6 +56,13 @@ export function ToolspacesScreen() {
   const tools = useTools(project.id, selected?.id, query);
   const servers = useToolServers(project.id, selected?.id);
   const [open, setOpen] = useState<Tool | null>(null);
+  const canEdit = useCan("editor");
+  const [creating, setCreating] = useState(false);
+  const newButton = canEdit ? (
+    <Button icon={<IconPlus className="size-3.5" />} onClick={() => setCreating(true)} data-testid="new-toolspace">
+      New toolspace
+    </Button>
+  ) : null;
 
   const columns = useMemo<ColumnDef<Tool>[]>(
     () => [
@@ -122,6 +132,7 @@ export function ToolspacesScreen() {
       <PageHeader
         title="Toolspaces"
         description="Named sets of MCP servers and the catalogue of their tools, with each tool's schema size in tokens: what an eager agent pays up front, and what ISL/ITL agents load on demand."
+        actions={newButton}
       />
       <ErrorText message={toolspaces.error?.message} className="mb-3 text-sm text-danger" />
       {items.length === 0 && !toolspaces.isError ? (
@@ -135,10 +146,18 @@ export function ToolspacesScreen() {
             },
             {
               label: "In the studio",
-              detail: "Adding MCP servers (stdio command or Streamable HTTP URL) arrives in a later release.",
+              detail: canEdit
+                ? "“New toolspace”, then “Add server”: a stdio command (node --import tsx toolspace/servers/calculator/server.ts) or a Streamable HTTP URL. The studio connects and lists its tools."
+                : "An editor creates toolspaces and registers MCP servers in them.",
             },
-            { label: "API", code: "POST /api/v1/projects/{projectId}/toolspaces", detail: "Planned, for editors." },
+            {
+              label: "API",
+              code: `POST /api/v1/projects/${project.id}/toolspaces  {"name": "office"}`,
+              detail:
+                'then POST …/toolspaces/{toolspaceId}/servers {"name": "calculator", "config": {"transport": "stdio", "command": "node", "args": [...]}} as an editor.',
+            },
           ]}
+          actions={newButton}
         />
       ) : (
         <>
@@ -167,6 +186,13 @@ export function ToolspacesScreen() {
             ))}
           </fieldset>
 
+          {selected ? (
+            <ServersPanel
+              projectId={project.id}
+              toolspace={selected}
+              onShowTools={(server) => url.set({ server, offset: null })}
+            />
+          ) : null}
           {selected ? (
             <section aria-label={`Tools of ${selected.name}`}>
               <DataTable
@@ -241,6 +267,13 @@ export function ToolspacesScreen() {
         </>
       )}
 
+      {creating ? (
+        <NewToolspaceDialog
+          projectId={project.id}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => url.set({ toolspace: id, server: null, q: null, offset: null })}
+        />
+      ) : null}
       <Dialog
         open={open !== null}
         onClose={() => setOpen(null)}
