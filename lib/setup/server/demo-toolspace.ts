@@ -49,7 +49,8 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, fi
 
 /**
  * Creates the offline toolspace, its task set, tasks and rubrics in the project, once: a project
- * that already has the bundled toolspace keeps it (and gets the task set if it lacks it).
+ * that already has the bundled toolspace keeps it (and gets the task set if it lacks it). Callers
+ * serialise: the first start runs it under its advisory lock.
  */
 export async function seedOfflineToolspace(db: DbOrTx, projectId: string, userId: string | null = null) {
   const toolspaceId = await ensureToolspace(db, projectId);
