@@ -17,7 +17,6 @@ import {
   strategyLabel,
   trajectoriesHref,
 } from "./format";
-import { IntervalBar } from "./interval-bar";
 
 type Value = number | string | null;
 const categoryId = (c: string) => `cat:${c}`;
@@ -76,9 +75,18 @@ function Drill({
   );
 }
 
-const num = "w-[6.5rem] text-right whitespace-nowrap";
+// Numbers get less padding so that a leaderboard with a few categories fits 1440 px without scrolling.
+const num = "px-2! text-right whitespace-nowrap";
+const numHead = `${num} [&>button]:flex-row-reverse`;
 
-export function leaderboardColumns(projectId: string, categories: string[]): ColumnDef<LeaderboardRow>[] {
+/** The width the table needs before its columns crush; below it the table scrolls sideways. */
+export const tableMinRem = (categories: number, checkpoint: boolean) => 60 + (checkpoint ? 6 : 0) + 5.25 * categories;
+
+export function leaderboardColumns(
+  projectId: string,
+  categories: string[],
+  checkpoint: boolean,
+): ColumnDef<LeaderboardRow>[] {
   const list = (r: LeaderboardRow, extra?: Record<string, string>) => trajectoriesHref(projectId, r.runId, extra);
   const metric = (
     id: string,
@@ -87,11 +95,13 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
     value: (r: LeaderboardRow) => number | null,
     fmt: (v: number | null) => string,
     what: string,
+    width: string,
+    label = header,
   ): ColumnDef<LeaderboardRow> => ({
     id,
     header,
     accessorFn: (r) => value(r),
-    meta: { className: num, headerClassName: `${num} [&>button]:flex-row-reverse`, label: header },
+    meta: { className: `${width} ${num}`, headerClassName: `${width} ${numHead}`, label },
     cell: ({ row: { original: r } }) =>
       value(r) === null ? (
         <span className="text-fg-subtle">—</span>
@@ -107,7 +117,7 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
       id: "run",
       header: "Run",
       accessorFn: (r) => r.runName,
-      meta: { alwaysVisible: true, className: "w-[15rem]", label: "Run" },
+      meta: { alwaysVisible: true, label: "Run" },
       cell: ({ row: { original: r } }) => (
         <span className="flex min-w-0 items-center gap-2">
           {r.paretoOptimal ? (
@@ -135,7 +145,7 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
       id: "policy",
       header: "Policy",
       accessorFn: (r) => r.policyName,
-      meta: { className: "w-[11rem]", label: "Policy" },
+      meta: { className: "w-[8.5rem]", label: "Policy" },
       cell: ({ row: { original: r } }) => (
         <span className="block min-w-0 truncate" title={[r.policyName, r.policyModel].filter(Boolean).join(" · ")}>
           <span className="text-fg">{r.policyName ?? "—"}</span>
@@ -149,7 +159,7 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
       id: "strategy",
       header: "Strategy",
       accessorFn: (r) => r.strategy,
-      meta: { className: "w-[6.5rem] whitespace-nowrap", label: "Strategy" },
+      meta: { className: "w-[5rem] whitespace-nowrap", label: "Strategy" },
       cell: ({ row: { original: r } }) => (
         <span className="inline-flex items-center gap-1.5 text-xs">
           <span className="size-2 rounded-full" style={{ background: strategyColor(r.strategy) }} />
@@ -157,24 +167,31 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
         </span>
       ),
     },
-    {
-      id: "checkpoint",
-      header: "Checkpoint",
-      accessorFn: (r) => r.checkpoint,
-      meta: { className: "w-[7rem]", label: "Checkpoint" },
-      cell: ({ row: { original: r } }) => (
-        <span className="block truncate font-mono text-xs text-fg-muted" title={r.checkpoint ?? "the policy as served"}>
-          {r.checkpoint ?? "—"}
-        </span>
-      ),
-    },
+    ...(checkpoint
+      ? [
+          {
+            id: "checkpoint",
+            header: "Checkpoint",
+            accessorFn: (r) => r.checkpoint,
+            meta: { className: "w-[6rem]", label: "Checkpoint" },
+            cell: ({ row: { original: r } }) => (
+              <span
+                className="block truncate font-mono text-xs text-fg-muted"
+                title={r.checkpoint ?? "the policy as served"}
+              >
+                {r.checkpoint ?? "—"}
+              </span>
+            ),
+          } satisfies ColumnDef<LeaderboardRow>,
+        ]
+      : []),
     {
       id: "episodes",
       header: "Episodes",
       accessorFn: (r) => r.episodes,
       meta: {
-        className: "w-[7.5rem] text-right whitespace-nowrap",
-        headerClassName: "w-[7.5rem] text-right",
+        className: `w-[5.75rem] ${num}`,
+        headerClassName: `w-[5.75rem] ${numHead}`,
         label: "Episodes",
       },
       cell: ({ row: { original: r } }) => (
@@ -202,7 +219,11 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
       id: "mean",
       header: "Mean reward [95% CI]",
       accessorFn: (r) => r.meanReward,
-      meta: { className: "w-[13rem] whitespace-nowrap", label: "Mean reward" },
+      meta: {
+        className: "w-[8.5rem] whitespace-nowrap px-2!",
+        headerClassName: "w-[8.5rem] px-2!",
+        label: "Mean reward",
+      },
       cell: ({ row: { original: r } }) =>
         r.meanReward === null ? (
           <span
@@ -212,7 +233,7 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
             —
           </span>
         ) : (
-          <span className="inline-flex items-center gap-2">
+          <span className="inline-flex items-center">
             <Drill
               href={list(r, { sort: "-reward" })}
               title={`Mean over ${r.scored} scored episodes${"reason" in r.interval ? `; no interval: ${r.interval.reason}` : ""}. Open them, highest reward first`}
@@ -221,7 +242,6 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
               <span className="font-medium">{fmtScore(r.meanReward)}</span>{" "}
               <span className="text-xs text-fg-muted">{intervalText(r) ?? "[n/a]"}</span>
             </Drill>
-            <IntervalBar row={r} />
           </span>
         ),
     },
@@ -230,8 +250,8 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
       header: "Pass",
       accessorFn: (r) => r.passRate,
       meta: {
-        className: "w-[5rem] text-right whitespace-nowrap",
-        headerClassName: "w-[5rem] text-right",
+        className: `w-[4rem] ${num}`,
+        headerClassName: `w-[4rem] ${numHead}`,
         label: "Pass rate",
       },
       cell: ({ row: { original: r } }) =>
@@ -249,9 +269,13 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
     ...categories.map(
       (c): ColumnDef<LeaderboardRow> => ({
         id: categoryId(c),
-        header: c,
+        header: () => (
+          <span className="block max-w-[3.4rem] truncate" title={`Category ${c}: mean reward`}>
+            {c}
+          </span>
+        ),
         accessorFn: (r) => r.categories.find((x) => x.category === c)?.meanReward ?? null,
-        meta: { className: num, headerClassName: `${num} [&>button]:flex-row-reverse`, label: `Category ${c}` },
+        meta: { className: `w-[5.25rem] ${num}`, headerClassName: `w-[5.25rem] ${numHead}`, label: `Category ${c}` },
         cell: ({ row: { original: r } }) => {
           const cat = r.categories.find((x) => x.category === c);
           return cat?.meanReward === null || !cat ? (
@@ -274,6 +298,7 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
       (r) => r.meanTurns,
       fmtOne,
       "Mean assistant steps per episode (the list sorts by all steps)",
+      "w-[4.25rem]",
     ),
     metric(
       "context",
@@ -282,8 +307,18 @@ export function leaderboardColumns(projectId: string, categories: string[]): Col
       (r) => r.meanPeakContextTokens,
       fmtTokens,
       "Mean peak context tokens per episode",
+      "w-[5.25rem]",
     ),
-    metric("toolCalls", "Tool calls", "toolCallCount", (r) => r.meanToolCalls, fmtOne, "Mean tool calls per episode"),
-    metric("duration", "Time", "durationMs", (r) => r.meanDurationMs, fmtMs, "Mean episode duration"),
+    metric(
+      "toolCalls",
+      "Tools",
+      "toolCallCount",
+      (r) => r.meanToolCalls,
+      fmtOne,
+      "Mean tool calls per episode",
+      "w-[4.25rem]",
+      "Tool calls",
+    ),
+    metric("duration", "Time", "durationMs", (r) => r.meanDurationMs, fmtMs, "Mean episode duration", "w-[4.5rem]"),
   ];
 }

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useMemo } from "react";
+import { type CSSProperties, useMemo } from "react";
 import { useProject } from "@/components/projects/project-context";
 import { DataTable, formatSort, parseSort } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { useUrlQuery } from "@/components/ui/use-url-query";
 import type { Leaderboard } from "@/lib/leaderboards/schemas";
-import { leaderboardColumns, sortRows } from "./columns";
+import { leaderboardColumns, sortRows, tableMinRem } from "./columns";
 import { runHref } from "./format";
 import { useLeaderboard } from "./queries";
 import { ScoreChart } from "./score-chart";
@@ -24,7 +24,11 @@ export function LeaderboardScreen() {
   const board = useLeaderboard(project.id, taskSetId);
   const data = board.data;
   const categories = data?.categories;
-  const columns = useMemo(() => leaderboardColumns(project.id, categories ?? []), [project.id, categories]);
+  const withCheckpoint = Boolean(data?.rows.some((r) => r.checkpoint));
+  const columns = useMemo(
+    () => leaderboardColumns(project.id, categories ?? [], withCheckpoint),
+    [project.id, categories, withCheckpoint],
+  );
   const rows = useMemo(() => (data ? sortRows(data.rows, sort) : undefined), [data, sort]);
 
   const picker = data?.taskSets.length ? (
@@ -58,20 +62,27 @@ export function LeaderboardScreen() {
         <NoRuns projectId={project.id} />
       ) : (
         <div className="flex flex-col gap-4">
-          <DataTable
-            label="Leaderboard"
-            testId="lb-table"
-            data={rows}
-            loading={board.isPending}
-            columns={columns}
-            getRowId={(r) => r.runId}
-            rowHref={(r) => runHref(project.id, r.runId)}
-            sort={sort}
-            onSortChange={(s) => url.set({ sort: formatSort(s) === DEFAULT_SORT ? null : formatSort(s) })}
-            storageKey="leaderboard"
-            empty="No benchmark runs on this task set yet."
-            footer={data ? <Notes board={data} /> : null}
-          />
+          {/* A wide board (many categories, a narrow window) scrolls sideways inside the table's own
+              frame rather than crushing its columns; the toolbar above stays in view. */}
+          <div
+            className="[&_.overflow-clip]:overflow-x-auto [&_table]:min-w-(--lb-min)"
+            style={{ "--lb-min": `${tableMinRem(categories?.length ?? 0, withCheckpoint)}rem` } as CSSProperties}
+          >
+            <DataTable
+              label="Leaderboard"
+              testId="lb-table"
+              data={rows}
+              loading={board.isPending}
+              columns={columns}
+              getRowId={(r) => r.runId}
+              rowHref={(r) => runHref(project.id, r.runId)}
+              sort={sort}
+              onSortChange={(s) => url.set({ sort: formatSort(s) === DEFAULT_SORT ? null : formatSort(s) })}
+              storageKey="leaderboard"
+              empty="No benchmark runs on this task set yet."
+            />
+          </div>
+          {data ? <Notes board={data} /> : null}
           {data?.rows.length ? <ScoreChart projectId={project.id} rows={data.rows} front={data.paretoFront} /> : null}
         </div>
       )}
@@ -101,7 +112,11 @@ function NoRuns({ projectId }: { projectId: string }) {
           label: "In the studio",
           detail: (
             <>
-              <Link href={`/projects/${projectId}/runs`} className="text-accent hover:underline">
+              <Link
+                href={`/projects/${projectId}/runs`}
+                className="text-accent hover:underline"
+                data-testid="lb-empty-runs"
+              >
                 Runs
               </Link>{" "}
               → New run: a policy, a task set, a toolspace and a loading strategy (eager, ISL, ITL, ITL+PTC).

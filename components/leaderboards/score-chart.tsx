@@ -2,18 +2,21 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { LeaderboardRow } from "@/lib/leaderboards/schemas";
+import { hasInterval } from "@/lib/leaderboards/stats";
 import { fmtScore, fmtTokens, intervalText, runHref, strategyColor, strategyLabel } from "./format";
 
 const HEIGHT = 300;
 const M = { top: 14, right: 28, bottom: 40, left: 52 };
 
-/** About five round ticks over [lo, hi]. */
+/** About `count` round ticks from at or below lo to at or above hi. */
 function ticks(lo: number, hi: number, count = 5) {
   const raw = (hi - lo) / count || 1;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  const last = Math.ceil(hi / step - 1e-9) * step;
+  for (let v = Math.floor(lo / step + 1e-9) * step; v <= last + step * 1e-9; v += step)
+    out.push(Number(v.toPrecision(12)));
   return out;
 }
 
@@ -43,18 +46,22 @@ export function ScoreChart({ projectId, rows, front }: { projectId: string; rows
 
   const scale = (() => {
     const xs = all.map((r) => r.meanPeakContextTokens);
-    const ys = all.map((r) => r.meanReward);
+    const ys = all.flatMap((r) =>
+      hasInterval(r.interval) ? [r.meanReward, r.interval.low, r.interval.high] : [r.meanReward],
+    );
     const unit = ys.every((y) => y >= 0 && y <= 1);
     const yLo = unit ? 0 : Math.min(0, ...ys);
     const yHi = unit ? 1 : Math.max(...ys, yLo + 1);
-    const xTicks = ticks(0, Math.max(...xs, 1) * 1.08);
+    const xTicks = ticks(0, Math.max(...xs, 1) * 1.04);
     const xHi = xTicks[xTicks.length - 1];
     const yTicks = ticks(yLo, yHi, 4);
+    const y0 = yTicks[0];
+    const y1 = yTicks[yTicks.length - 1];
     const w = width - M.left - M.right;
     const h = HEIGHT - M.top - M.bottom;
     return {
       x: (v: number) => M.left + (v / xHi) * w,
-      y: (v: number) => M.top + h - ((v - yLo) / (yHi - yLo || 1)) * h,
+      y: (v: number) => M.top + h - ((v - y0) / (y1 - y0 || 1)) * h,
       xTicks,
       yTicks,
       right: M.left + w,
@@ -80,6 +87,7 @@ export function ScoreChart({ projectId, rows, front }: { projectId: string; rows
     >
       <div className="mb-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-fg-muted">
         <span className="font-medium text-fg">Mean reward vs. mean peak context tokens</span>
+        <span>bars: 95% interval</span>
         <span className="inline-flex items-center gap-1.5">
           <svg width="18" height="8" aria-hidden>
             <path d="M1,7H9V1H17" fill="none" stroke="var(--accent)" strokeWidth="1.5" strokeDasharray="3 2" />
@@ -181,6 +189,13 @@ export function ScoreChart({ projectId, rows, front }: { projectId: string; rows
                   className="outline-none"
                   data-testid="lb-point"
                 >
+                  {hasInterval(p.interval) ? (
+                    <g stroke={strategyColor(p.strategy)} strokeOpacity={0.55} strokeWidth={1.5}>
+                      <line x1={cx} x2={cx} y1={scale.y(p.interval.low)} y2={scale.y(p.interval.high)} />
+                      <line x1={cx - 4} x2={cx + 4} y1={scale.y(p.interval.low)} y2={scale.y(p.interval.low)} />
+                      <line x1={cx - 4} x2={cx + 4} y1={scale.y(p.interval.high)} y2={scale.y(p.interval.high)} />
+                    </g>
+                  ) : null}
                   {p.paretoOptimal ? (
                     <circle cx={cx} cy={cy} r={9} fill="none" stroke="var(--accent)" strokeWidth="1.5" />
                   ) : null}
@@ -192,7 +207,13 @@ export function ScoreChart({ projectId, rows, front }: { projectId: string; rows
                     stroke={on ? "var(--fg)" : "var(--raised)"}
                     strokeWidth={on ? 2 : 1.5}
                   />
-                  <text x={cx + 12} y={cy + 4} fontSize="11" fill="var(--fg-muted)">
+                  <text
+                    x={cx > scale.right - 60 ? cx - 9 : cx + 9}
+                    y={cy - 9}
+                    textAnchor={cx > scale.right - 60 ? "end" : "start"}
+                    fontSize="11"
+                    fill="var(--fg-muted)"
+                  >
                     {strategyLabel(p.strategy)}
                   </text>
                 </Link>
