@@ -1,6 +1,7 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { ApiError } from "@/components/api/client";
 import { useCan, useProject } from "@/components/projects/project-context";
@@ -19,6 +20,7 @@ import { RunsTabs } from "./runs-tabs";
 
 export function RunScreen({ runId }: { runId: string }) {
   const project = useProject();
+  const router = useRouter();
   const canRun = useCan("editor");
   const run = useRun(project.id, runId);
   const cancel = useRunAction(project.id, runId, "cancel");
@@ -162,7 +164,9 @@ export function RunScreen({ runId }: { runId: string }) {
         data={r.episodeList}
         columns={columns}
         getRowId={(e) => e.id}
-        rowHref={(e) => (e.trajectoryId ? `/projects/${project.id}/trajectories/${e.trajectoryId}` : "")}
+        onOpen={(e) => {
+          if (e.trajectoryId) router.push(`/projects/${project.id}/trajectories/${e.trajectoryId}`);
+        }}
         storageKey="run-episodes-columns"
         maxHeight="calc(100vh - 320px)"
       />
