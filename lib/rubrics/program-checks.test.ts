@@ -38,6 +38,36 @@ describe("program checks", () => {
     expect(check({ check: "tool-called", tool: "weather_get", min: 0, max: 0 }).score).toBe(0);
   });
 
+  it("count the calls a run_program made as tool calls, at the step of the program's result", () => {
+    const ptc = trajectoryInput.parse({
+      messages: [
+        { role: "user", content: "Distance Paris to Lyon in miles?" },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "p1", type: "function", function: { name: "run_program", arguments: '{"code":"..."}' } }],
+        },
+        {
+          role: "tool",
+          tool_call_id: "p1",
+          content: "program finished (2 tool calls)",
+          program_calls: [
+            { name: "distance_between", arguments: '{"from":"Paris","to":"Lyon"}', ok: true },
+            { name: "convert_units", arguments: '{"value":392,"from":"km","to":"mi"}', ok: true },
+          ],
+        },
+        { role: "assistant", content: "About 244 miles." },
+      ],
+    });
+    const run = (c: unknown) => runCheck(programCheck.parse(c) as ProgramCheck, ptc);
+    expect(run({ check: "tool-called", tool: "convert_units" })).toMatchObject({ score: 1, evidence: [2] });
+    expect(
+      run({ check: "tool-arguments", tool: "distance_between", match: "subset", value: { to: "Lyon" } }).score,
+    ).toBe(1);
+    expect(run({ check: "tool-order", tools: ["distance_between", "convert_units"] }).score).toBe(1);
+    expect(run({ check: "tool-order", tools: ["convert_units", "distance_between"] }).score).toBe(0);
+  });
+
   it("match arguments by equality, JSON subset or regex", () => {
     expect(
       check({ check: "tool-arguments", tool: "weather_get", match: "subset", value: { city: "Paris" } }).score,

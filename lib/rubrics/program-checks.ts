@@ -98,11 +98,14 @@ export type CheckResult = { score: 0 | 1; evidence: number[]; detail: string };
 
 type Call = { step: number; name: string; args: string };
 
+/** The model's tool calls and, at the step of their result, the calls its programs made. */
 function callsOf(t: CheckedTrajectory): Call[] {
   return t.steps.flatMap((s, step) =>
     s.message.role === "assistant"
       ? (s.message.tool_calls ?? []).map((c) => ({ step, name: c.function.name, args: c.function.arguments }))
-      : [],
+      : s.message.role === "tool"
+        ? (s.message.program_calls ?? []).map((c) => ({ step, name: c.name, args: c.arguments }))
+        : [],
   );
 }
 

@@ -27,6 +27,13 @@ export const toolCall = z.object({
   }),
 });
 
+export const programCall = z.object({
+  name: z.string().min(1),
+  arguments: z.string().describe("JSON text of the arguments the program passed"),
+  ok: z.boolean(),
+  error: z.string().optional(),
+});
+
 export const chatMessage = z.discriminatedUnion("role", [
   z.object({ role: z.literal("system"), content: messageContent }),
   z.object({ role: z.literal("user"), content: messageContent }),
@@ -41,6 +48,12 @@ export const chatMessage = z.discriminatedUnion("role", [
     tool_call_id: z.string().min(1, "a tool message needs tool_call_id"),
     name: z.string().optional(),
     content: messageContent,
+    program_calls: z
+      .array(programCall)
+      .optional()
+      .describe(
+        "the tools a program (ITL+PTC's run_program) called from its sandbox, in order: they were not model turns, but they are tool calls",
+      ),
   }),
 ]);
 export type ChatMessage = z.infer<typeof chatMessage>;

@@ -89,6 +89,11 @@ export function accountTrajectory(r: TrajectoryRecord, tokenizerOverride?: Token
         used.add(c.function.name);
         toolCallCount++;
       }
+    if (m.role === "tool")
+      for (const c of m.program_calls ?? []) {
+        used.add(c.name);
+        toolCallCount++;
+      }
     if (s.error) toolErrorCount++;
     if (s.latencyMs !== undefined) {
       duration += s.latencyMs;
