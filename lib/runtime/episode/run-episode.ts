@@ -24,7 +24,14 @@ export type RunEpisodeOptions = {
 };
 
 type Call = NonNullable<Extract<ChatMessage, { role: "assistant" }>["tool_calls"]>[number];
-type ToolAnswer = { content: string; error?: string; loaded: string[]; unloaded: string[] };
+type ProgramCall = { name: string; arguments: string; ok: boolean; error?: string };
+type ToolAnswer = {
+  content: string;
+  error?: string;
+  loaded: string[];
+  unloaded: string[];
+  programCalls?: ProgramCall[];
+};
 type Stop = { stopReason: string; outcome: EpisodeEnd["outcome"]; error?: string };
 
 const ERROR_CHARS = 500;
@@ -45,6 +52,8 @@ export async function runEpisode(
       ? await createEmbeddingSearch(spec.retrieval, catalogue.tools)
       : undefined;
   const host = createToolHost(spec.servers, spec.episodeDir);
+  // the calls the running program makes; run_program calls run one at a time in an episode
+  let programCalls: ProgramCall[] = [];
   const state = createToolState({
     search,
     strategy: spec.strategy,
@@ -52,8 +61,15 @@ export async function runEpisode(
     initialTools: spec.initialTools,
     prompt: spec.promptTemplate,
     // run_program's tools: a failing tool rejects inside the program; JSON results arrive parsed
-    callTool: async (_name, args, tool) => {
+    callTool: async (name, args, tool) => {
+      const calls = programCalls;
       const r = await host.call(tool.server, tool.toolName, args, { timeoutMs: limits.toolTimeoutMs, signal });
+      calls.push({
+        name,
+        arguments: JSON.stringify(args ?? {}),
+        ok: r.ok,
+        ...(r.ok ? {} : { error: r.text.slice(0, ERROR_CHARS) }),
+      });
       if (!r.ok) throw new Error(r.text);
       try {
         return JSON.parse(r.text);
@@ -114,9 +130,17 @@ export async function runEpisode(
     if (!name) return fail(`no tool is named ${call.function.name}; call one of the tools offered`);
     if (state.isMeta(name)) {
       // a server's start-up must not count against the program's time limit
-      if (name === "run_program") await host.warm(loadedServers());
+      const program = name === "run_program";
+      if (program) await host.warm(loadedServers());
+      programCalls = [];
       const r = await state.handleMetaCall(name, call.function.arguments);
-      return { content: r.result, error: r.isError ? r.result : undefined, loaded: r.loaded, unloaded: r.unloaded };
+      return {
+        content: r.result,
+        error: r.isError ? r.result : undefined,
+        loaded: r.loaded,
+        unloaded: r.unloaded,
+        ...(program ? { programCalls } : {}),
+      };
     }
     const resolved = state.resolveCall(name);
     if ("error" in resolved) return fail(resolved.error);
@@ -216,7 +240,14 @@ export async function runEpisode(
         const catName = names.toCatalogue(call.function.name) ?? call.function.name;
         wire.push({ role: "tool", tool_call_id: call.id, name: call.function.name, content });
         await emit({
-          message: { role: "tool", tool_call_id: call.id, name: catName, content },
+          message: {
+            role: "tool",
+            tool_call_id: call.id,
+            name: catName,
+            content,
+            // the tools a program called are tool calls too (checks and counts see them), not model turns
+            ...(answer.programCalls ? { program_calls: answer.programCalls } : {}),
+          },
           toolsLoaded: answer.loaded,
           toolsUnloaded: answer.unloaded,
           latencyMs: performance.now() - tc,

@@ -94,9 +94,17 @@ describe.each(strategies)("%s", (strategy) => {
         eager: ["calculate_distance", "evaluate_expression"],
         isl: ["calculate_distance", "evaluate_expression", "load_server"],
         itl: ["calculate_distance", "evaluate_expression", "load_tools"],
-        "itl-ptc": ["load_tools", "run_program"],
+        // the program's own calls count as tool calls
+        "itl-ptc": ["calculate_distance", "evaluate_expression", "load_tools", "run_program"],
       }[strategy],
     );
+    if (strategy === "itl-ptc") {
+      const program = record.steps.find((s) => s.message.role === "tool" && s.message.name === "run_program");
+      expect(program?.message.role === "tool" && program.message.program_calls).toEqual([
+        { name: "calculate_distance", arguments: '{"from_city":"Lisbon","to_city":"Tokyo","unit":"km"}', ok: true },
+        { name: "evaluate_expression", arguments: '{"expression":"11142.6 / 850"}', ok: true },
+      ]);
+    }
     const loaded = record.steps.flatMap((s) => s.toolsLoaded);
     if (strategy === "isl") expect(loaded).toEqual(expect.arrayContaining(["calculate_distance", "convert_currency"]));
     if (strategy === "itl" || strategy === "itl-ptc")
