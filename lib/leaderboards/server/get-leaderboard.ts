@@ -15,7 +15,6 @@ import {
 } from "../stats";
 
 const iso = (v: unknown) => new Date(v as string).toISOString();
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 type RunRow = {
   id: string;
@@ -28,21 +27,40 @@ type RunRow = {
   policy_model: string | null;
 };
 
+/** Sums and counts per (run, category): a run's figures are the sums of its categories' rows. */
 type AggRow = {
   run_id: string;
   category: string | null;
-  whole_run: boolean;
   episodes: number;
   scored: number;
   errors: number;
   passes: number;
-  mean: number | null;
+  score_sum: number | null;
   scores: number[] | null;
-  turns: number | null;
-  peak: number | null;
-  tool_calls: number | null;
-  duration: number | null;
+  turns_sum: number;
+  peak_sum: number | null;
+  peak_n: number;
+  tool_calls_sum: number;
+  duration_sum: number | null;
+  duration_n: number;
 };
+
+type Totals = Omit<AggRow, "run_id" | "category" | "scores"> & { scores: number[] };
+const zero = (): Totals => ({
+  episodes: 0,
+  scored: 0,
+  errors: 0,
+  passes: 0,
+  score_sum: 0,
+  scores: [],
+  turns_sum: 0,
+  peak_sum: 0,
+  peak_n: 0,
+  tool_calls_sum: 0,
+  duration_sum: 0,
+  duration_n: 0,
+});
+const ratio = (sum: number | null, n: number) => (n > 0 ? Number(sum) / n : null);
 
 export async function getLeaderboard({
   db,
@@ -86,35 +104,54 @@ export async function getLeaderboard({
       from trajectories t
       where t.project_id = ${projectId}::uuid and t.run_id in (select r.id from runs r where ${inTaskSet})
       order by t.run_id, coalesce(t.metadata->>'episodeId', t.id::text), t.created_at desc, t.id desc
+    ), turns as (
+      -- one grouped pass over the steps: a lookup per episode cost 3 times as much at 100k episodes
+      select s.trajectory_id, count(*) as n from trajectory_steps s join ep on ep.id = s.trajectory_id
+      where s.role = 'assistant' group by s.trajectory_id
     ), scored as (
-      select ep.*, k.metadata->>'category' as category,
-        (select count(*) from trajectory_steps s where s.trajectory_id = ep.id and s.role = 'assistant') as turns
-      from ep left join tasks k on k.id = ep.task_id
+      select ep.*, k.metadata->>'category' as category, coalesce(tn.n, 0) as turns
+      from ep left join tasks k on k.id = ep.task_id left join turns tn on tn.trajectory_id = ep.id
     )
-    select run_id, category, grouping(category) = 1 as whole_run,
+    select run_id, category,
       count(*)::int as episodes, count(score)::int as scored,
       (count(*) filter (where outcome = 'error'))::int as errors,
       (count(*) filter (where outcome = 'pass' and score is not null))::int as passes,
-      avg(score)::float8 as mean,
-      case when grouping(category) = 1
-        then (array_agg(score::float8 order by id) filter (where score is not null)) end as scores,
-      avg(turns)::float8 as turns, avg(peak_context_tokens)::float8 as peak,
-      avg(tool_call_count)::float8 as tool_calls, avg(duration_ms)::float8 as duration
+      sum(score)::float8 as score_sum,
+      array_agg(score::float8 order by id) filter (where score is not null) as scores,
+      sum(turns)::float8 as turns_sum,
+      sum(peak_context_tokens)::float8 as peak_sum, count(peak_context_tokens)::int as peak_n,
+      sum(tool_call_count)::float8 as tool_calls_sum,
+      sum(duration_ms)::float8 as duration_sum, count(duration_ms)::int as duration_n
     from scored
-    group by grouping sets ((run_id), (run_id, category))`);
+    group by run_id, category
+    order by run_id, category nulls last`);
 
-  const whole = new Map<string, AggRow>();
-  const byCategory = new Map<string, AggRow[]>();
+  const whole = new Map<string, Totals>();
+  const byCategory = new Map<string, Map<string, AggRow>>();
   for (const a of aggs) {
-    if (a.whole_run) whole.set(a.run_id, a);
-    else if (a.category !== null) byCategory.set(a.run_id, [...(byCategory.get(a.run_id) ?? []), a]);
+    const t = whole.get(a.run_id) ?? zero();
+    for (const k of [
+      "episodes",
+      "scored",
+      "errors",
+      "passes",
+      "turns_sum",
+      "peak_n",
+      "tool_calls_sum",
+      "duration_n",
+    ] as const)
+      t[k] += Number(a[k]);
+    for (const k of ["score_sum", "peak_sum", "duration_sum"] as const) t[k] = Number(t[k]) + Number(a[k] ?? 0);
+    // rows come in category order, so a run's scores are always concatenated the same way
+    t.scores.push(...(a.scores ?? []).map(Number));
+    whole.set(a.run_id, t);
+    if (a.category !== null) byCategory.set(a.run_id, (byCategory.get(a.run_id) ?? new Map()).set(a.category, a));
   }
 
   const categories = set.categories ?? [];
   const rows: LeaderboardRow[] = runs.map((r) => {
-    const a = whole.get(r.id);
-    const scores = (a?.scores ?? []).map(Number);
-    const cats = new Map((byCategory.get(r.id) ?? []).map((c) => [c.category as string, c]));
+    const a = whole.get(r.id) ?? zero();
+    const cats = byCategory.get(r.id);
     return {
       runId: r.id,
       runName: r.name,
@@ -124,23 +161,22 @@ export async function getLeaderboard({
       policyModel: r.policy_model,
       strategy: r.strategy,
       checkpoint: r.checkpoint,
-      episodes: a?.episodes ?? 0,
-      scored: a?.scored ?? 0,
-      unscored: (a?.episodes ?? 0) - (a?.scored ?? 0),
-      errors: a?.errors ?? 0,
-      passes: a?.passes ?? 0,
-      meanReward: numOrNull(a?.mean),
-      interval: cachedInterval(r.id, scores),
-      passRate: passRate(a?.passes ?? 0, a?.scored ?? 0),
-      categories: categories.map((c) => ({
-        category: c,
-        n: cats.get(c)?.scored ?? 0,
-        meanReward: numOrNull(cats.get(c)?.mean),
-      })),
-      meanTurns: numOrNull(a?.turns),
-      meanPeakContextTokens: numOrNull(a?.peak),
-      meanToolCalls: numOrNull(a?.tool_calls),
-      meanDurationMs: numOrNull(a?.duration),
+      episodes: a.episodes,
+      scored: a.scored,
+      unscored: a.episodes - a.scored,
+      errors: a.errors,
+      passes: a.passes,
+      meanReward: ratio(a.score_sum, a.scored),
+      interval: cachedInterval(r.id, a.scores),
+      passRate: passRate(a.passes, a.scored),
+      categories: categories.map((c) => {
+        const x = cats?.get(c);
+        return { category: c, n: x?.scored ?? 0, meanReward: x ? ratio(x.score_sum, x.scored) : null };
+      }),
+      meanTurns: ratio(a.turns_sum, a.episodes),
+      meanPeakContextTokens: ratio(a.peak_sum, a.peak_n),
+      meanToolCalls: ratio(a.tool_calls_sum, a.episodes),
+      meanDurationMs: ratio(a.duration_sum, a.duration_n),
       paretoOptimal: false,
     };
   });
