@@ -164,3 +164,30 @@ it("cancels a waiting request at once and ends the episode as cancelled", async 
   expect(result).toMatchObject({ stopReason: "cancelled", outcome: "error" });
   expect(sink.ended?.stopReason).toBe("cancelled");
 });
+
+it("stores each step before anything that follows it: the next tool call or model request", async () => {
+  policy.reset();
+  policy.script(
+    {
+      kind: "tool-calls",
+      calls: [
+        { id: "a", name: "add", arguments: { a: 1, b: 1 } },
+        { id: "b", name: "add", arguments: { a: 2, b: 2 } },
+      ],
+    },
+    content("2 and 4"),
+  );
+  const sink = memorySink();
+  const seen: string[] = [];
+  const store = sink.step;
+  sink.step = async (step, index) => {
+    // a slow store: nothing may overtake it
+    await new Promise((r) => setTimeout(r, 50));
+    seen.push(`${step.message.role}@${policy.requests.length}`);
+    return store(step, index);
+  };
+  const result = await runEpisode(await spec([fixture("calc")]), sink);
+  expect(result.stopReason).toBe("answered");
+  expect(seen).toEqual(["system@0", "user@0", "assistant@1", "tool@1", "tool@1", "assistant@2"]);
+  expect(sink.steps.map((s) => s.message.role === "tool" && s.message.content).filter(Boolean)).toEqual(["2", "4"]);
+});
