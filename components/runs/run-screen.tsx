@@ -219,7 +219,7 @@ function useEpisodeColumns(projectId: string) {
         id: "task",
         header: "Task",
         accessorKey: "task",
-        meta: { alwaysVisible: true, className: "w-[11%] whitespace-nowrap font-mono text-xs text-fg" },
+        meta: { alwaysVisible: true, className: "w-[9%] whitespace-nowrap font-mono text-xs text-fg" },
         cell: ({ row: { original: e } }) =>
           e.trajectoryId ? (
             <Link
@@ -241,20 +241,20 @@ function useEpisodeColumns(projectId: string) {
       },
       {
         id: "sample",
-        header: "Sample",
+        header: "#",
         accessorFn: (e) => e.sample + 1,
-        meta: { className: "w-[6%] tabular-nums" },
+        meta: { className: "w-[5%] tabular-nums" },
       },
       {
         id: "status",
         header: "Status",
         accessorKey: "status",
-        meta: { className: "w-[10%]" },
+        meta: { className: "w-[11%] whitespace-nowrap" },
         cell: ({ row: { original: e } }) => <EpisodeStatusBadge status={e.status} />,
       },
       num("turns", "Turns", (e) => e.turns, "assistant messages"),
-      num("peakContextTokens", "Peak context", (e) => e.peakContextTokens, "tokens"),
-      num("toolCalls", "Tool calls", (e) => e.toolCalls),
+      num("peakContextTokens", "Context", (e) => e.peakContextTokens, "peak context tokens"),
+      num("toolCalls", "Calls", (e) => e.toolCalls, "tool calls"),
       {
         id: "reward",
         header: "Reward",
@@ -310,7 +310,7 @@ function num(
     id,
     header,
     accessorFn: (e) => get(e) ?? -1,
-    meta: { className: "w-[8%] tabular-nums text-right" },
+    meta: { className: "w-[8%] whitespace-nowrap tabular-nums text-right" },
     cell: ({ row: { original: e } }) => {
       const v = get(e);
       return v === null ? <span className="text-fg-subtle">—</span> : <span title={title}>{formatNumber(v)}</span>;

@@ -30,7 +30,7 @@ export function RunsScreen() {
         id: "name",
         header: "Name",
         accessorKey: "name",
-        meta: { alwaysVisible: true, className: "w-[22%] truncate whitespace-nowrap font-medium text-fg" },
+        meta: { alwaysVisible: true, className: "w-[21%] truncate whitespace-nowrap font-medium text-fg" },
         cell: ({ row: { original: r } }) => (
           <Link href={`/projects/${project.id}/runs/${r.id}`} className="hover:underline" title={r.name}>
             {r.name}
@@ -41,7 +41,7 @@ export function RunsScreen() {
         id: "policy",
         header: "Policy",
         accessorFn: (r) => r.policy.name,
-        meta: { className: "w-[13%] truncate whitespace-nowrap" },
+        meta: { className: "w-[12%] truncate whitespace-nowrap" },
         cell: ({ row: { original: r } }) => <span title={r.policy.model}>{r.policy.name}</span>,
       },
       {
@@ -55,26 +55,26 @@ export function RunsScreen() {
         id: "taskSet",
         header: "Task set",
         accessorFn: (r) => r.taskSet?.name ?? "",
-        meta: { className: "w-[14%] truncate whitespace-nowrap text-fg-muted" },
+        meta: { className: "w-[12%] truncate whitespace-nowrap text-fg-muted" },
       },
       {
         id: "status",
         header: "Status",
         accessorKey: "status",
-        meta: { className: "w-[9%]" },
+        meta: { className: "w-[10%] whitespace-nowrap" },
         cell: ({ row: { original: r } }) => <RunStatusBadge status={r.status} />,
       },
       {
         id: "progress",
         header: "Episodes",
         accessorFn: (r) => finishedEpisodes(r) / Math.max(1, r.episodes),
-        meta: { className: "w-[14%]" },
+        meta: { className: "w-[15%] whitespace-nowrap" },
         cell: ({ row: { original: r } }) => (
           <ProgressBar
             compact
             done={finishedEpisodes(r)}
             total={r.episodes}
-            unit="episodes"
+            unit=""
             tone={runTone(r)}
             active={runActive(r)}
           />
@@ -82,16 +82,18 @@ export function RunsScreen() {
       },
       {
         id: "reward",
-        header: "Mean reward",
+        header: "Reward",
         accessorFn: (r) => r.meanReward ?? -1,
-        meta: { className: "w-[9%] tabular-nums text-right" },
+        meta: { className: "w-[8%] whitespace-nowrap tabular-nums text-right" },
         cell: ({ row: { original: r } }) =>
           r.meanReward === null ? (
             <span className="text-fg-subtle" title="no episode has a reward yet">
               —
             </span>
           ) : (
-            <span title={`${r.judged} judged, ${r.passed} passed`}>{r.meanReward.toFixed(3)}</span>
+            <span title={`mean reward over ${r.judged} judged episodes; ${r.passed} passed`}>
+              {r.meanReward.toFixed(3)}
+            </span>
           ),
       },
       {

@@ -16,6 +16,8 @@ const subLabels: Record<string, string> = {
   judges: "Judges",
   agreement: "Agreement",
   new: "New rubric",
+  policies: "Policies",
+  prompts: "Strategy prompts",
 };
 /** What an id names, by the segment before it. */
 const itemNames: Record<string, string> = {
@@ -24,6 +26,7 @@ const itemNames: Record<string, string> = {
   labeling: "Queue",
   rubrics: "Rubric",
   playground: "Judging run",
+  runs: "Run",
 };
 
 type Crumb = { label: string; href?: string };
