@@ -96,13 +96,22 @@ export async function getLeaderboard({
 
   // A re-run episode leaves its earlier attempts in place: only the latest counts. An errored
   // episode scores 0 and has not passed; one not yet judged is left out of mean and pass rate.
-  const aggs = await db.execute<AggRow>(sql`
+  // The run ids as a list, not a subquery on runs.config: the planner then expects the real
+  // number of episodes and joins the steps in one pass instead of one lookup per episode.
+  const runIdList = sql.join(
+    runs.map((r) => sql`${r.id}::uuid`),
+    sql`, `,
+  );
+  const aggs =
+    runs.length === 0
+      ? []
+      : await db.execute<AggRow>(sql`
     with ep as (
       select distinct on (t.run_id, coalesce(t.metadata->>'episodeId', t.id::text))
         t.id, t.run_id, t.task_id, t.outcome, t.tool_call_count, t.peak_context_tokens, t.duration_ms,
         case when t.outcome = 'error' then 0 else t.reward end as score
       from trajectories t
-      where t.project_id = ${projectId}::uuid and t.run_id in (select r.id from runs r where ${inTaskSet})
+      where t.project_id = ${projectId}::uuid and t.run_id in (${runIdList})
       order by t.run_id, coalesce(t.metadata->>'episodeId', t.id::text), t.created_at desc, t.id desc
     ), turns as (
       -- one grouped pass over the steps: a lookup per episode cost 3 times as much at 100k episodes
