@@ -59,7 +59,10 @@ test("add a policy, test it, and save a strategy prompt version", async ({ page 
   expect(listed).toContain("Qwen/Qwen3-4B");
   expect(listed).not.toContain("sk-e2e-policy");
 
-  // strategy prompts: ISL's default, an unknown variable refused, a version saved
+  // strategy prompts: ISL's default, an unknown variable refused, a version saved; the preview is
+  // filled from a toolspace of the project
+  const space = await admin.post(`/api/v1/projects/${project.id}/toolspaces`, { data: { name: "empty office" } });
+  expect(space.status()).toBe(201);
   await page.getByTestId("tab-prompts").click();
   await page.getByTestId("strategy-isl").click();
   const template = page.getByTestId("prompt-template");
@@ -76,6 +79,7 @@ test("add a policy, test it, and save a strategy prompt version", async ({ page 
   await expect(page.getByTestId("prompt-history")).toContainText("shorter");
   await expect(page.getByTestId("strategy-isl")).toContainText("1 version");
   await expect(page.getByTestId("prompt-save")).toHaveText("Save as v2");
+  await expect(page.getByTestId("prompt-preview")).toContainText("You have 0 servers with 0 tools:");
   await shoot(page, "strategy-prompts");
 
   // through the API too: the same refusal names the template field

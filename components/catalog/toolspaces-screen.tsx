@@ -176,8 +176,8 @@ export function ToolspacesScreen() {
                 description={
                   <>
                     <span className="font-medium text-fg">
-                      {formatNumber(t.servers)} servers · {formatNumber(t.tools)} tools ·{" "}
-                      <SchemaTokens tokens={t.schemaTokens} />
+                      {formatNumber(t.servers)} {t.servers === 1 ? "server" : "servers"} · {formatNumber(t.tools)} tools
+                      · <SchemaTokens tokens={t.schemaTokens} />
                     </span>
                     {t.description ? ` — ${t.description}` : ""}
                   </>

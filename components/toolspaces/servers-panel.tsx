@@ -69,25 +69,21 @@ export function ServersPanel({
         id: "name",
         header: "Server",
         accessorKey: "name",
-        meta: { alwaysVisible: true, className: "w-[22%]" },
+        meta: { alwaysVisible: true },
         cell: ({ row: { original: s } }) => (
           <span className="flex min-w-0 flex-col">
-            <span className="flex items-center gap-1.5">
+            <span className="flex min-w-0 items-center gap-1.5">
               <span className="truncate font-medium text-fg">{s.name}</span>
               <Badge tone={s.transport === "offline" ? "neutral" : "info"}>{s.transport}</Badge>
+              {s.description ? (
+                <span className="min-w-0 truncate text-xs text-fg-subtle" title={s.description}>
+                  {s.description}
+                </span>
+              ) : null}
             </span>
-            {s.description ? <span className="truncate text-xs text-fg-subtle">{s.description}</span> : null}
-          </span>
-        ),
-      },
-      {
-        id: "connection",
-        header: "Starts with",
-        accessorFn: connectionText,
-        enableSorting: false,
-        cell: ({ row: { original: s } }) => (
-          <span className="block truncate font-mono text-xs text-fg-muted" title={connectionText(s)}>
-            {connectionText(s)}
+            <span className="truncate font-mono text-xs text-fg-muted" title={connectionText(s)}>
+              {connectionText(s)}
+            </span>
           </span>
         ),
       },
@@ -118,7 +114,7 @@ export function ServersPanel({
         id: "health",
         header: "Health",
         accessorFn: (s) => (s.health ? (s.health.ok ? 1 : 0) : -1),
-        meta: { className: "w-[24%]" },
+        meta: { className: "w-[30%]" },
         cell: ({ row: { original: s } }) => <ServerHealth server={s} />,
       },
       {
