@@ -105,7 +105,7 @@ test("rank runs, sort, drill into the trajectories, see the Pareto front", async
   const url = `/projects/${project.id}/leaderboards`;
   await signInThroughForm(page, E2E_ADMIN.email, E2E_ADMIN.password, url);
   await expect(page.getByRole("heading", { name: "Leaderboards" })).toBeVisible();
-  await expect(rows(page)).toHaveCount(4);
+  await expect(rows(page)).toHaveCount(4, { timeout: 15_000 });
   // highest mean reward first: eager 0.88, itl 0.63 (the errored episode counts 0), isl 0.25, queued last
   expect(await runNames(page)).toEqual(["qwen3-4b eager", "qwen3-4b itl", "qwen3-4b isl", "qwen3-4b itl-ptc"]);
   const itlRow = rows(page).filter({ hasText: "qwen3-4b itl" }).first();
@@ -123,7 +123,7 @@ test("rank runs, sort, drill into the trajectories, see the Pareto front", async
   await expect(page).toHaveURL(/sort=context/);
   expect(await runNames(page)).toEqual(["qwen3-4b itl", "qwen3-4b isl", "qwen3-4b eager", "qwen3-4b itl-ptc"]);
   await page.reload();
-  await expect(rows(page)).toHaveCount(4);
+  await expect(rows(page)).toHaveCount(4, { timeout: 15_000 });
   expect(await runNames(page)).toEqual(["qwen3-4b itl", "qwen3-4b isl", "qwen3-4b eager", "qwen3-4b itl-ptc"]);
 
   // the chart: one point per run with scores, the front through itl and eager
