@@ -91,7 +91,7 @@ export function ServersPanel({
         id: "tools",
         header: "Tools",
         accessorKey: "tools",
-        meta: { className: "w-16 text-right tabular-nums", headerClassName: "text-right w-16" },
+        meta: { className: "w-14 text-right tabular-nums", headerClassName: "text-right w-14" },
         cell: ({ row: { original: s } }) => (
           <button
             type="button"
@@ -105,23 +105,23 @@ export function ServersPanel({
       },
       {
         id: "schemaTokens",
-        header: () => <span title={`Schema tokens (${SCHEMA_TOKENIZER}) of all its tools`}>Schema tokens</span>,
+        header: () => <span title={`Schema tokens (${SCHEMA_TOKENIZER}) of all its tools`}>Tokens</span>,
         accessorFn: (s) => s.schemaTokens ?? -1,
-        meta: { className: "w-28 text-right tabular-nums", headerClassName: "text-right w-28", label: "Schema tokens" },
+        meta: { className: "w-24 text-right tabular-nums", headerClassName: "text-right w-24", label: "Schema tokens" },
         cell: ({ row: { original: s } }) => (s.schemaTokens === null ? "—" : formatNumber(s.schemaTokens)),
       },
       {
         id: "health",
         header: "Health",
         accessorFn: (s) => (s.health ? (s.health.ok ? 1 : 0) : -1),
-        meta: { className: "w-[30%]" },
+        meta: { className: "w-[22%]" },
         cell: ({ row: { original: s } }) => <ServerHealth server={s} />,
       },
       {
         id: "actions",
         header: "",
         enableSorting: false,
-        meta: { alwaysVisible: true, className: "w-[12.5rem] text-right" },
+        meta: { alwaysVisible: true, className: "w-[11rem] text-right" },
         cell: ({ row: { original: s } }) => (
           <span className="flex justify-end gap-1">
             {s.snapshotVersion !== null ? (
