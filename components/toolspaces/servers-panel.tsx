@@ -73,7 +73,7 @@ export function ServersPanel({
         cell: ({ row: { original: s } }) => (
           <span className="flex min-w-0 flex-col">
             <span className="flex min-w-0 items-center gap-1.5">
-              <span className="truncate font-medium text-fg">{s.name}</span>
+              <span className="max-w-full shrink-0 truncate font-medium text-fg">{s.name}</span>
               <Badge tone={s.transport === "offline" ? "neutral" : "info"}>{s.transport}</Badge>
               {s.description ? (
                 <span className="min-w-0 truncate text-xs text-fg-subtle" title={s.description}>
