@@ -65,6 +65,10 @@ export function registerBenchCommands(program: Command) {
     .option("--rubric <rubric>", "'task' (each task's own rubric) or a rubric version id", "task")
     .option("--judge <judge>", "judge name or id for model-judged criteria (none: program checks only)")
     .option("--prompt-version <id>", "a saved strategy prompt version (the built-in prompt when left out)")
+    .option(
+      "--embedding-model <dir>",
+      "rank search_tools with this sentence-embedding model folder (BM25 when left out)",
+    )
     .option("--task-limit <n>", "only the first N tasks: a quick try", int("--task-limit"))
     .option("--max-turns <n>", "model requests per episode", int("--max-turns"))
     .option("--context-budget <n>", "tokens per episode", int("--context-budget"))
@@ -92,6 +96,7 @@ export function registerBenchCommands(program: Command) {
             promptVersionId: o.promptVersion ?? null,
             rubric: o.rubric === "task" ? { mode: "task" } : { mode: "version", rubricVersionId: o.rubric },
             judgeId: judge?.id ?? null,
+            retrieval: o.embeddingModel ? { kind: "embedding", modelDir: o.embeddingModel } : { kind: "bm25" },
             samples: o.samples,
             concurrency: o.concurrency,
             taskLimit: o.taskLimit ?? null,

@@ -55,6 +55,7 @@ export function NewRunDialog({ projectId, onClose }: { projectId: string; onClos
   const [samples, setSamples] = useState("1");
   const [concurrency, setConcurrency] = useState("4");
   const [taskLimit, setTaskLimit] = useState("");
+  const [embeddingDir, setEmbeddingDir] = useState("");
   const [name, setName] = useState("");
   const [limits, setLimits] = useState<Limits>(
     () => Object.fromEntries(Object.entries(RUN_DEFAULT_LIMITS).map(([k, v]) => [k, String(v)])) as Limits,
@@ -92,6 +93,10 @@ export function NewRunDialog({ projectId, onClose }: { projectId: string; onClos
             strategy,
             promptVersionId: promptVersionId || null,
             rubric: rubricId ? { mode: "version", rubricVersionId } : { mode: "task" },
+            retrieval:
+              strategy.startsWith("itl") && embeddingDir.trim()
+                ? { kind: "embedding", modelDir: embeddingDir.trim() }
+                : { kind: "bm25" },
             judgeId: judgeId || null,
             samples: num(samples),
             concurrency: num(concurrency),
@@ -121,6 +126,7 @@ export function NewRunDialog({ projectId, onClose }: { projectId: string; onClos
     "rubric.mode",
     "rubric.rubricVersionId",
     "judgeId",
+    "retrieval.modelDir",
     "samples",
     "concurrency",
     "taskLimit",
@@ -252,6 +258,23 @@ export function NewRunDialog({ projectId, onClose }: { projectId: string; onClos
               </Select>
             )}
           </Field>
+          {strategy.startsWith("itl") ? (
+            <Field
+              label="search_tools ranking"
+              error={err("retrieval.modelDir")}
+              hint="empty: BM25 over tool names, descriptions and parameters; or a folder on the workers with a sentence-embedding model.onnx and tokenizer.json"
+            >
+              {(p) => (
+                <Input
+                  {...p}
+                  value={embeddingDir}
+                  onChange={(e) => setEmbeddingDir(e.target.value)}
+                  placeholder="BM25"
+                  data-testid="run-embedding-dir"
+                />
+              )}
+            </Field>
+          ) : null}
           <Field
             label="Judge"
             error={err("judgeId")}

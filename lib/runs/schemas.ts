@@ -39,6 +39,25 @@ export const runRubric = z.discriminatedUnion(
 );
 export type RunRubric = z.infer<typeof runRubric>;
 
+/** How search_tools ranks under ITL and ITL+PTC: BM25 needs nothing; an embedding model is a folder on the workers. */
+export const runRetrieval = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("bm25") }),
+    z.object({
+      kind: z.literal("embedding"),
+      modelDir: z
+        .string({ error: "retrieval.modelDir is required: a folder with model.onnx and tokenizer.json" })
+        .trim()
+        .min(1, "retrieval.modelDir must not be empty: a folder with model.onnx and tokenizer.json"),
+      queryPrefix: z.string().max(100).optional(),
+      documentPrefix: z.string().max(100).optional(),
+    }),
+  ],
+  { error: 'retrieval must be {"kind":"bm25"} or {"kind":"embedding","modelDir":"…"}' },
+);
+export type RunRetrieval = z.infer<typeof runRetrieval>;
+
 export const createRunInput = z.object({
   /** made from the policy, strategy and task set when left out */
   name: z.string().trim().min(1, "name must not be empty").max(200, "name must be at most 200 characters").optional(),
@@ -50,6 +69,7 @@ export const createRunInput = z.object({
   /** a saved strategy prompt version; the built-in prompt when left out */
   promptVersionId: z.uuid("promptVersionId must be a strategy prompt version's UUID").nullish(),
   rubric: runRubric.default({ mode: "task" }),
+  retrieval: runRetrieval.default({ kind: "bm25" }),
   /** model or ONNX judge for the rubric's judged criteria; without one they are "not judged" */
   judgeId: z.uuid("judgeId must be a judge's UUID").nullish(),
   samples: bounded("samples", 1, 16).default(1),
@@ -69,6 +89,8 @@ export const benchmarkConfig = z.object({
   strategy: runStrategy,
   promptVersionId: z.uuid().nullable(),
   rubric: runRubric,
+  /** absent in runs made before retrieval could be chosen: BM25 */
+  retrieval: runRetrieval.default({ kind: "bm25" }),
   judgeId: z.uuid().nullable(),
   samples: z.number().int(),
   concurrency: z.number().int(),

@@ -1,6 +1,8 @@
 // Starts a benchmark run: checks every choice is the project's (a 400 naming the field and the
 // fix, nothing written), then records the run, one episode per (task, sample) and its job in one
 // transaction, so a run never exists without its episodes or its job.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/db/client";
@@ -114,6 +116,16 @@ export async function createRun({
       );
   }
   await loadJudgeRow(db, projectId, input.judgeId);
+  const retrieval = input.retrieval;
+  if (retrieval.kind === "embedding") {
+    const dir = path.resolve(/*turbopackIgnore: true*/ retrieval.modelDir);
+    const missing = ["model.onnx", "tokenizer.json"].filter((f) => !existsSync(path.join(dir, f)));
+    if (missing.length)
+      throw invalid(
+        "retrieval.modelDir",
+        `retrieval.modelDir: ${retrieval.modelDir} has no ${missing.join(" or ")}; give a folder holding a sentence-embedding model's model.onnx and tokenizer.json`,
+      );
+  }
 
   const pc = policy.config as { model?: string } | null;
   const config: BenchmarkConfig = {
@@ -122,6 +134,7 @@ export async function createRun({
     strategy: input.strategy,
     promptVersionId: input.promptVersionId ?? null,
     rubric: input.rubric,
+    retrieval: input.retrieval,
     judgeId: input.judgeId ?? null,
     samples: input.samples,
     concurrency: input.concurrency,

@@ -106,6 +106,7 @@ async function runOne(
           promptTemplate: shared.prompt.template,
           servers: shared.servers,
           limits: config.limits,
+          retrieval: config.retrieval,
           episodeDir: dir,
           runId: run.id,
           clientId: episodeClientId(run.id, task.externalId, ep.sample),

@@ -97,6 +97,8 @@ describe("creating a run", () => {
       [{ concurrency: 33 }, "concurrency"],
       [{ limits: { maxTurns: 0 } }, "limits.maxTurns"],
       [{ taskLimit: 0 }, "taskLimit"],
+      [{ retrieval: { kind: "embedding", modelDir: "/nonexistent/model" } }, "retrieval.modelDir"],
+      [{ retrieval: { kind: "embedding" } }, "retrieval.modelDir"],
     ];
     for (const [patch, field] of cases) {
       const res = await s.post("", { ...good, ...patch });
