@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { onnx } from "onnx-proto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCatalogue } from "@/lib/runtime/strategies/catalogue";
+import { createToolState } from "@/lib/runtime/strategies/tool-state";
 import { wordPieceTokenizer } from "@/test/onnx-fixtures";
 import { buildToolIndex, type RetrievalTool, searchTools } from "../tool-index";
 import { createEmbeddingSearch, toolText } from "./embedding-search";
@@ -86,6 +88,22 @@ describe("embedding search", () => {
     const forecast = await search("forecast", 2);
     expect(forecast.map((h) => h.name)).toEqual(["get_forecast", "rain_chance"]);
     expect(forecast[0].score).toBeCloseTo(1, 5);
+  });
+
+  it("answers an ITL episode's search_tools, so the model can load a tool it described in other words", async () => {
+    const catalogue = buildCatalogue(tools);
+    const state = createToolState({
+      strategy: "itl",
+      catalogue,
+      search: await createEmbeddingSearch({ modelDir: dir }, catalogue.tools),
+    });
+    const r = await state.handleMetaCall("search_tools", { query: "total", k: 1 });
+    expect(r).toMatchObject({ isError: false });
+    expect(r.result).toMatch(/^add_numbers \(calculator\): Sum of numbers$/);
+    const bm25 = await createToolState({ strategy: "itl", catalogue }).handleMetaCall("search_tools", {
+      query: "total",
+    });
+    expect(bm25.result).toMatch(/no tools match/);
   });
 
   it("returns nothing for an empty query or k below 1, and names a folder without a model", async () => {
