@@ -134,20 +134,17 @@ export function OverviewScreen() {
             </div>
           );
         })}
-        <div className="rounded-lg border border-dashed border-line-strong p-3.5">
+        <Link
+          href={`/projects/${project.id}/leaderboards`}
+          className="rounded-lg border border-line bg-raised p-3.5 transition-colors hover:border-line-strong hover:bg-hover"
+        >
           <div className="flex items-center gap-2 text-xs font-medium text-fg-muted">
             <IconLeaderboards className="size-3.5 text-fg-subtle" /> Leaderboards
           </div>
           <p className="mt-1.5 text-sm text-fg-muted">
-            Arrive with runs: scores with confidence intervals per task set.
+            Benchmark runs ranked per task set: score with a 95% interval, pass rate, context tokens.
           </p>
-          <Link
-            href={`/projects/${project.id}/leaderboards`}
-            className="mt-1 inline-block text-xs text-accent hover:underline"
-          >
-            What will be here →
-          </Link>
-        </div>
+        </Link>
       </div>
 
       <Card className="mt-6">
