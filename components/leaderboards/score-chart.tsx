@@ -6,7 +6,8 @@ import { hasInterval } from "@/lib/leaderboards/stats";
 import { fmtScore, fmtTokens, intervalText, runHref, strategyColor, strategyLabel } from "./format";
 
 const HEIGHT = 300;
-const M = { top: 14, right: 28, bottom: 40, left: 52 };
+// the top margin leaves room for the label of a point at the highest score
+const M = { top: 24, right: 28, bottom: 40, left: 52 };
 
 /** About `count` round ticks from at or below lo to at or above hi. */
 function ticks(lo: number, hi: number, count = 5) {
