@@ -2,28 +2,16 @@
 // A model judge's API key is write-only: it is stored with the judge and never leaves the server;
 // views say only whether one is stored (`hasApiKey`).
 import { z } from "zod";
+import { endpointBaseUrl } from "@/lib/http/base-url";
 
 export const judgeKinds = ["model", "onnx"] as const;
 export type JudgeKind = (typeof judgeKinds)[number];
-
-const httpUrl = z
-  .string()
-  .trim()
-  .min(1, "give the endpoint's base URL, e.g. http://localhost:8000/v1")
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === "http:" || u.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "the base URL must be an http(s) URL, e.g. http://localhost:8000/v1 (the part before /chat/completions)");
 
 /** How the judge is asked for JSON: `json_schema` (vLLM, SGLang, OpenAI), `json_object` (Ollama, llama.cpp), or `none` (parse the first JSON object in the text). */
 export const responseFormats = ["json_schema", "json_object", "none"] as const;
 
 const modelSettings = {
-  baseUrl: httpUrl,
+  baseUrl: endpointBaseUrl,
   model: z.string().trim().min(1, "name the model as the endpoint knows it, e.g. Qwen/Qwen3-8B"),
   temperature: z.number().min(0, "temperature is 0 to 2").max(2, "temperature is 0 to 2").default(0),
   /** answers asked per criterion; combined by `combine` */

@@ -2,21 +2,9 @@
 // Safe for the browser. The API key is write-only: stored with the policy, never in a view
 // (`hasApiKey` says whether one is stored).
 import { z } from "zod";
+import { endpointBaseUrl } from "@/lib/http/base-url";
 
 export const policyTokenizers = ["qwen3", "o200k_base"] as const;
-
-const httpUrl = z
-  .string({ error: "baseUrl is required: the endpoint's base URL, e.g. http://localhost:8000/v1" })
-  .trim()
-  .min(1, "give the endpoint's base URL, e.g. http://localhost:8000/v1")
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === "http:" || u.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "the base URL must be an http(s) URL, e.g. http://localhost:8000/v1 (the part before /chat/completions)");
 
 const settings = {
   temperature: z.number().min(0, "temperature is 0 to 2").max(2, "temperature is 0 to 2").default(0.6),
@@ -68,7 +56,7 @@ const name = z
  */
 export const policyInput = z.object({
   name,
-  baseUrl: httpUrl,
+  baseUrl: endpointBaseUrl,
   model: z
     .string({ error: "model is required: the model as the endpoint knows it, e.g. Qwen/Qwen3-4B" })
     .trim()
