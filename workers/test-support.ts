@@ -1,5 +1,6 @@
 // Helpers for job tests: launch through the real queue and wait on the jobs table.
 
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -26,4 +27,38 @@ export async function readExport(db: Db, jobId: string) {
   const file = path.join(getConfig().dataDir, "artifacts", a.key);
   const lines = gunzipSync(fs.readFileSync(file)).toString("utf8").trim().split("\n");
   return lines.map((l) => JSON.parse(l) as { type: string; clientId?: string; steps?: unknown[] });
+}
+
+/**
+ * A worker in its own process, as `atlas worker` runs it, with a short step expiry so a test can kill
+ * it and see another worker take its step over. Kill it (or wait for `exited`) before the test ends.
+ */
+export function startWorkerProcess(children: ChildProcess[]) {
+  const child = spawn(process.execPath, ["bin/atlas.mjs", "worker"], {
+    env: {
+      ...process.env,
+      ATLAS_STEP_EXPIRE_SECONDS: "3",
+      ATLAS_QUEUE_MAINTENANCE_SECONDS: "1",
+      ATLAS_WORKER_CONCURRENCY: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const ready = new Promise<void>((resolve, reject) => {
+    const t = setInterval(() => {
+      if (output.includes("ready")) {
+        clearInterval(t);
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(t);
+        reject(new Error(`worker exited: ${output}`));
+      }
+    }, 50);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, ready, exited, output: () => output };
 }

@@ -1,6 +1,6 @@
 // Workers as real child processes: one is killed (SIGKILL) or stopped (SIGTERM) in the middle of
 // a multi-step job, another takes over, and the counted side effects show every step ran once.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { and, eq, gte } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { jobSteps } from "@/db/schema";
@@ -8,40 +8,10 @@ import { makeProject, makeTrajectories } from "@/db/test/factories";
 import { connectTestDb } from "@/db/test/setup-db";
 import { getSenderBoss, stopSenderBoss } from "@/lib/jobs/server/boss";
 import { launchJob } from "@/lib/jobs/server/launch-job";
-import { isFinished, readExport, waitForJob } from "./test-support";
+import { isFinished, readExport, startWorkerProcess, waitForJob } from "./test-support";
 
 const { db } = connectTestDb();
 const children: ChildProcess[] = [];
-
-function startWorkerProcess() {
-  const child = spawn(process.execPath, ["bin/atlas.mjs", "worker"], {
-    env: {
-      ...process.env,
-      ATLAS_STEP_EXPIRE_SECONDS: "3",
-      ATLAS_QUEUE_MAINTENANCE_SECONDS: "1",
-      ATLAS_WORKER_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const ready = new Promise<void>((resolve, reject) => {
-    const t = setInterval(() => {
-      if (output.includes("ready")) {
-        clearInterval(t);
-        resolve();
-      }
-      if (child.exitCode !== null) {
-        clearInterval(t);
-        reject(new Error(`worker exited: ${output}`));
-      }
-    }, 50);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, ready, exited, output: () => output };
-}
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
@@ -79,14 +49,14 @@ async function assertExactlyOnce(jobId: string, n: number) {
 
 describe("worker processes", () => {
   it("a worker killed with SIGKILL mid-job loses no step and repeats none once another takes over", async () => {
-    const first = startWorkerProcess();
+    const first = startWorkerProcess(children);
     await first.ready;
     const { job, n } = await exportJob(3000);
     const mid = await waitForJob(db, job.id, (j) => j.progressDone >= 20);
     first.child.kill("SIGKILL");
     await first.exited;
     expect(mid.progressDone).toBeLessThan(300);
-    const second = startWorkerProcess();
+    const second = startWorkerProcess(children);
     await second.ready;
     await assertExactlyOnce(job.id, n);
     second.child.kill("SIGTERM");
@@ -94,7 +64,7 @@ describe("worker processes", () => {
   });
 
   it("SIGTERM lets a worker finish its step and exit; another worker finishes the job", async () => {
-    const first = startWorkerProcess();
+    const first = startWorkerProcess(children);
     await first.ready;
     const { job, n } = await exportJob(2000);
     await waitForJob(db, job.id, (j) => j.progressDone >= 10);
@@ -103,7 +73,7 @@ describe("worker processes", () => {
     expect(await first.exited).toBe(0);
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(first.output()).toContain("stopping");
-    const second = startWorkerProcess();
+    const second = startWorkerProcess(children);
     await second.ready;
     await assertExactlyOnce(job.id, n);
   });

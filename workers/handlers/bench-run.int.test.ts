@@ -1,7 +1,7 @@
 // A benchmark run whose worker process is killed (SIGKILL) in the middle of an episode: another
 // worker takes the job over, the episode that had finished is not run again, and the one in
 // flight runs again from the start with its partial trajectory replaced.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { episodes, jobLogs, tasks, trajectories } from "@/db/schema";
@@ -13,7 +13,7 @@ import { makeBench } from "@/lib/runs/test-bench";
 import { delay } from "@/test/openai-test-server";
 import { type OraclePolicy, oracleReply, startOraclePolicy } from "@/test/oracle-policy";
 import { readOfflineTasks } from "@/toolspace/tasks/offline-tasks";
-import { isFinished, waitForJob } from "../test-support";
+import { isFinished, startWorkerProcess, waitForJob } from "../test-support";
 
 const { db } = connectTestDb();
 const children: ChildProcess[] = [];
@@ -37,36 +37,6 @@ afterAll(async () => {
   await oracle?.close();
 });
 
-function startWorkerProcess() {
-  const child = spawn(process.execPath, ["bin/atlas.mjs", "worker"], {
-    env: {
-      ...process.env,
-      ATLAS_STEP_EXPIRE_SECONDS: "3",
-      ATLAS_QUEUE_MAINTENANCE_SECONDS: "1",
-      ATLAS_WORKER_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const ready = new Promise<void>((resolve, reject) => {
-    const t = setInterval(() => {
-      if (output.includes("ready")) {
-        clearInterval(t);
-        resolve();
-      }
-      if (child.exitCode !== null) {
-        clearInterval(t);
-        reject(new Error(`worker exited: ${output}`));
-      }
-    }, 50);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, ready, exited };
-}
-
 const episodeRows = (runId: string) =>
   db
     .select({ e: episodes, task: tasks.externalId })
@@ -76,7 +46,7 @@ const episodeRows = (runId: string) =>
     .orderBy(asc(tasks.externalId));
 
 it("resumes after a killed worker without running finished episodes again", async () => {
-  const first = startWorkerProcess();
+  const first = startWorkerProcess(children);
   await first.ready;
   const { project } = await makeProject(db);
   const bench = await makeBench(db, project.id, ["OFF-01", "OFF-02", "OFF-05"], oracle.url);
@@ -105,7 +75,7 @@ it("resumes after a killed worker without running finished episodes again", asyn
   const [partial] = await episodeRows(run.id).then((rows) => rows.slice(1, 2));
   const partialId = partial.e.trajectoryId;
 
-  const second = startWorkerProcess();
+  const second = startWorkerProcess(children);
   await second.ready;
   const job = await waitForJob(db, run.jobId as string, isFinished, 150_000);
   expect(job.status, job.error ?? "").toBe("succeeded");

@@ -112,7 +112,14 @@ async function runOne(
           clientId: episodeClientId(run.id, task.externalId, ep.sample),
           metadata: { episodeId: ep.id, sample: ep.sample, attempt: ep.attempts + 1 },
         },
-        store,
+        {
+          ...store,
+          // the episode links to its trajectory from the first step, so a running one can be watched
+          async start(header) {
+            await store.start(header);
+            await mark({ trajectoryId: store.trajectoryId() });
+          },
+        },
         { signal },
       );
     } finally {
