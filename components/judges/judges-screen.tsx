@@ -1,8 +1,7 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { api, projectPath } from "@/components/api/client";
+import { useRowTest } from "@/components/api/use-row-test";
 import { useCan, useProject } from "@/components/projects/project-context";
 import { RubricsTabs } from "@/components/rubrics/rubrics-tabs";
 import { Badge } from "@/components/ui/badge";
@@ -13,32 +12,18 @@ import { ErrorText } from "@/components/ui/error-text";
 import { IconPlus } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useShortcut } from "@/components/ui/shortcuts";
-import { useToast } from "@/components/ui/toast";
 import { type JudgeTestResult, type JudgeView, judgeTestResult } from "@/lib/judges/schemas";
 import { JudgeDialog } from "./judge-dialog";
 import { useJudges } from "./queries";
-
-type Tested = Record<string, JudgeTestResult | "running">;
 
 export function JudgesScreen() {
   const project = useProject();
   const canEdit = useCan("editor");
   const judges = useJudges(project.id);
-  const toast = useToast();
   const [editing, setEditing] = useState<JudgeView | "new" | null>(null);
-  const [tested, setTested] = useState<Tested>({});
   useShortcut("c", "Add a judge", () => setEditing("new"), { enabled: canEdit });
 
-  const test = useMutation({
-    mutationFn: (j: JudgeView) =>
-      api(projectPath(project.id, `/judges/${j.id}/test`), { method: "POST" }, judgeTestResult),
-    onMutate: (j) => setTested((t) => ({ ...t, [j.id]: "running" })),
-    onSuccess: (r, j) => setTested((t) => ({ ...t, [j.id]: r })),
-    onError: (e, j) => {
-      setTested(({ [j.id]: _, ...rest }) => rest);
-      toast({ tone: "error", title: `Could not test ${j.name}`, description: e.message });
-    },
-  });
+  const { tested, test } = useRowTest<JudgeView, JudgeTestResult>(project.id, "/judges", judgeTestResult);
   const columns = useMemo<ColumnDef<JudgeView>[]>(
     () => [
       {

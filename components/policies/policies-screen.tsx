@@ -1,8 +1,7 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { api, projectPath } from "@/components/api/client";
+import { useRowTest } from "@/components/api/use-row-test";
 import { useCan, useProject } from "@/components/projects/project-context";
 import { RunsTabs } from "@/components/runs/runs-tabs";
 import { Badge } from "@/components/ui/badge";
@@ -14,32 +13,18 @@ import { formatCompact, formatNumber } from "@/components/ui/format";
 import { IconPlus } from "@/components/ui/icons";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useShortcut } from "@/components/ui/shortcuts";
-import { useToast } from "@/components/ui/toast";
 import { type PolicyTestResult, type PolicyView, policyTestResult } from "@/lib/policies/schemas";
 import { PolicyDialog } from "./policy-dialog";
 import { usePolicies } from "./queries";
-
-type Tested = Record<string, PolicyTestResult | "running">;
 
 export function PoliciesScreen() {
   const project = useProject();
   const canEdit = useCan("editor");
   const policies = usePolicies(project.id);
-  const toast = useToast();
   const [editing, setEditing] = useState<PolicyView | "new" | null>(null);
-  const [tested, setTested] = useState<Tested>({});
   useShortcut("c", "Add a policy", () => setEditing("new"), { enabled: canEdit });
 
-  const test = useMutation({
-    mutationFn: (p: PolicyView) =>
-      api(projectPath(project.id, `/policies/${p.id}/test`), { method: "POST" }, policyTestResult),
-    onMutate: (p) => setTested((t) => ({ ...t, [p.id]: "running" })),
-    onSuccess: (r, p) => setTested((t) => ({ ...t, [p.id]: r })),
-    onError: (e, p) => {
-      setTested(({ [p.id]: _, ...rest }) => rest);
-      toast({ tone: "error", title: `Could not test ${p.name}`, description: e.message });
-    },
-  });
+  const { tested, test } = useRowTest<PolicyView, PolicyTestResult>(project.id, "/policies", policyTestResult);
   const columns = useMemo<ColumnDef<PolicyView>[]>(
     () => [
       {
