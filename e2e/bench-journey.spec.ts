@@ -87,7 +87,8 @@ test("register a toolspace, run a benchmark in it from the UI, watch it, and dri
   await pick("run-policy", "Oracle policy");
   await pick("run-task-set", "Atlas offline tasks");
   await pick("run-toolspace", "Geo and calculator");
-  await page.getByTestId("run-strategy").selectOption("itl");
+  // ITL+PTC: the policy loads the tools it needs, then calls them from one program
+  await page.getByTestId("run-strategy").selectOption("itl-ptc");
   await page.getByTestId("run-task-limit").fill("2");
   await page.getByTestId("run-concurrency").fill("2");
   await shoot(page, "runs-new-dialog");
@@ -124,5 +125,9 @@ test("register a toolspace, run a benchmark in it from the UI, watch it, and dri
   await listed.first().click();
   await page.locator("body").press("Enter");
   await expect(page).toHaveURL(/\/trajectories\/[0-9a-f-]{36}/);
-  await expect(page.getByText("search_tools").first()).toBeVisible();
+  await expect(page.getByText("run_program").first()).toBeVisible();
+  const calls = page.getByTestId("program-calls").first();
+  await expect(calls).toContainText(/The program called \d+ tools?/);
+  await expect(calls.getByTestId("program-call").first()).toBeVisible();
+  await shoot(page, "bench-program-calls");
 });

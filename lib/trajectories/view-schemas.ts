@@ -19,6 +19,16 @@ export const toolCallView = z.object({
 });
 export type ToolCallView = z.infer<typeof toolCallView>;
 
+/** A call a program (run_program) made from its sandbox, listed on the program's tool result. */
+export const programCallView = z.object({
+  name: z.string(),
+  /** JSON text, the first SHORTEN_AT characters when long */
+  arguments: z.string(),
+  ok: z.boolean(),
+  error: z.string().nullable(),
+});
+export type ProgramCallView = z.infer<typeof programCallView>;
+
 /** A message flattened for reading: content as text (parts joined), each long field shortened. */
 export const messageView = z.object({
   role: z.enum(roles),
@@ -28,6 +38,8 @@ export const messageView = z.object({
   /** tool messages: the call they answer, and the tool's name when the file gave it */
   toolCallId: z.string().nullable(),
   name: z.string().nullable(),
+  /** a run_program result: the tools its program called */
+  programCalls: z.array(programCallView).default([]),
   /** bytes of the whole text of a shortened field; null when whole */
   truncated: z.object({ content: z.number().int().nullable(), reasoning: z.number().int().nullable() }),
 });
@@ -156,6 +168,15 @@ export function messageViewOf(m: ChatMessage): MessageView {
         : [],
     toolCallId: m.role === "tool" ? m.tool_call_id : null,
     name: m.role === "tool" ? (m.name ?? null) : null,
+    programCalls:
+      m.role === "tool"
+        ? (m.program_calls ?? []).map((c) => ({
+            name: c.name,
+            arguments: c.arguments,
+            ok: c.ok,
+            error: c.error ?? null,
+          }))
+        : [],
     truncated: { content: null, reasoning: null },
   };
 }

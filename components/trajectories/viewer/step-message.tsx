@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/components/ui/format";
 import { IconChevronRight } from "@/components/ui/icons";
 import { JsonView, tryParseJson } from "@/components/ui/json-view";
-import type { StepView, ToolCallView } from "@/lib/trajectories/view-schemas";
+import type { ProgramCallView, StepView, ToolCallView } from "@/lib/trajectories/view-schemas";
 import { LongText, type StepRef } from "./long-text";
 
 /**
@@ -137,6 +137,41 @@ function ToolOutput({ step, stepRef }: { step: StepView; stepRef?: StepRef }) {
       ) : (
         <p className="text-xs text-fg-subtle italic">Empty output</p>
       )}
+      {m.programCalls.length ? <ProgramCalls calls={m.programCalls} /> : null}
+    </div>
+  );
+}
+
+/** The tools a run_program called from its sandbox: not model turns, but tool calls all the same. */
+function ProgramCalls({ calls }: { calls: ProgramCallView[] }) {
+  return (
+    <div className="min-w-0 rounded-md border border-line bg-panel" data-testid="program-calls">
+      <div className="border-b border-line px-2 py-1 text-xs text-fg-muted">
+        The program called {calls.length} tool{calls.length === 1 ? "" : "s"}
+      </div>
+      <ol className="flex flex-col gap-0.5 px-2 py-1.5">
+        {calls.map((c, i) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: calls are a fixed, ordered record
+            key={i}
+            className="flex min-w-0 items-baseline gap-1.5 font-mono text-xs"
+            data-testid="program-call"
+          >
+            <span className="text-fg-subtle tabular-nums">{i + 1}.</span>
+            <span className="font-semibold text-fg">{c.name}</span>
+            <span className="min-w-0 truncate text-fg-muted" title={c.arguments}>
+              {c.arguments}
+            </span>
+            {c.ok ? null : (
+              <span title={c.error ?? undefined} className="shrink-0">
+                <Badge tone="danger" className="h-4 text-[11px]">
+                  failed{c.error ? `: ${c.error.slice(0, 80)}` : ""}
+                </Badge>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -106,6 +106,46 @@ describe("getTrajectory", () => {
     expect(v.steps[4].context?.toolSchemas).toBeGreaterThan(v.steps[2].context?.toolSchemas ?? 0);
   });
 
+  it("lists the calls a program made on its result, whole or cut in the database alike", async () => {
+    const { project } = await makeProject(db);
+    const program = (id: string, output: string) => ({
+      id,
+      steps: [
+        { message: { role: "user", content: "Distance Paris to Lyon in miles?" } },
+        {
+          message: {
+            role: "assistant",
+            content: null,
+            tool_calls: [{ id: "p1", type: "function", function: { name: "run_program", arguments: '{"code":"…"}' } }],
+          },
+        },
+        {
+          message: {
+            role: "tool",
+            tool_call_id: "p1",
+            content: output,
+            program_calls: [
+              { name: "distance_between", arguments: '{"from":"Paris","to":"Lyon"}', ok: true },
+              { name: "convert_units", arguments: "{}", ok: false, error: "value is required" },
+            ],
+          },
+        },
+        { message: { role: "assistant", content: "About 244 miles." } },
+      ],
+    });
+    // the second result is over 32 KB, so PostgreSQL cuts its fields before they leave the database
+    const ids = await ingest(project.id, [program("small", "program finished"), program("big", "x".repeat(40_000))]);
+    for (const id of ids) {
+      const v = await getTrajectory({ db, projectId: project.id, trajectoryId: id });
+      expect(v.toolCallCount).toBe(3);
+      expect(v.steps[2].message.programCalls).toEqual([
+        { name: "distance_between", arguments: '{"from":"Paris","to":"Lyon"}', ok: true, error: null },
+        { name: "convert_units", arguments: "{}", ok: false, error: "value is required" },
+      ]);
+      expect(v.steps[1].message.programCalls).toEqual([]);
+    }
+  });
+
   it("answers 404 for an episode of another project", async () => {
     const { project } = await makeProject(db);
     const { project: other } = await makeProject(db);

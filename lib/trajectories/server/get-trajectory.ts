@@ -133,6 +133,7 @@ type StepRow = {
     toolCalls: { id: string | null; name: string | null; arguments: string | null; truncated: number | null }[];
     toolCallId: string | null;
     name: string | null;
+    programCalls: { name: string | null; arguments: string | null; ok: boolean | null; error: string | null }[];
   } | null;
 };
 
@@ -164,7 +165,16 @@ async function readSteps(db: DbOrTx, trajectoryId: string): Promise<StepView[]> 
               then s.message->'tool_calls' else '[]'::jsonb end) with ordinality e(tc, o)
           ), '[]'::jsonb),
           'toolCallId', s.message->>'tool_call_id',
-          'name', s.message->>'name')
+          'name', s.message->>'name',
+          'programCalls', coalesce((
+            select jsonb_agg(jsonb_build_object(
+              'name', pc->>'name',
+              'arguments', left(pc->>'arguments', ${n}),
+              'ok', pc->'ok',
+              'error', pc->>'error') order by o)
+            from jsonb_array_elements(case when jsonb_typeof(s.message->'program_calls') = 'array'
+              then s.message->'program_calls' else '[]'::jsonb end) with ordinality e(pc, o)
+          ), '[]'::jsonb))
         from (select case jsonb_typeof(s.message->'content')
           when 'string' then s.message->>'content'
           when 'array' then (select string_agg(coalesce(p->>'text', p::text), E'\n' order by o)
@@ -213,6 +223,12 @@ function fromCut(role: StepRole, c: NonNullable<StepRow["cut"]>): MessageView {
     })),
     toolCallId: c.toolCallId,
     name: c.name,
+    programCalls: (c.programCalls ?? []).map((p) => ({
+      name: p.name ?? "",
+      arguments: p.arguments ?? "",
+      ok: p.ok === true,
+      error: p.error,
+    })),
     truncated: { content: c.contentBytes, reasoning: c.reasoningBytes },
   };
 }
@@ -246,6 +262,14 @@ function shortenMessage(role: StepRole, raw: unknown): MessageView {
     }),
     toolCallId: str(m.tool_call_id),
     name: str(m.name),
+    programCalls: Array.isArray(m.program_calls)
+      ? (m.program_calls as Record<string, unknown>[]).map((p) => ({
+          name: str(p?.name) ?? "",
+          arguments: shorten(str(p?.arguments) ?? "")[0],
+          ok: p?.ok === true,
+          error: str(p?.error),
+        }))
+      : [],
     truncated: { content: contentBytes, reasoning: reasoningBytes },
   };
 }
