@@ -2,9 +2,7 @@
 // catalogue, calls the model gets wrong. Each is a tool error the model reads; the episode goes
 // on, and the next episode starts its servers afresh. Policy over real HTTP, servers real processes.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { content, type OpenAITestServer, startOpenAITestServer, status } from "@/test/openai-test-server";
 import { misbehave } from "@/test/oracle-policy";
@@ -13,7 +11,8 @@ import { fixtureStdioServer, isAlive, processesWith } from "../mcp/server/fixtur
 import type { ToolDefinition } from "../strategies/meta-tools";
 import { memorySink } from "./memory-sink";
 import { runEpisode } from "./run-episode";
-import { DEFAULT_EPISODE_LIMITS, type EpisodeServer, type EpisodeSpec } from "./types";
+import { scriptedSpec } from "./test-spec";
+import type { EpisodeServer, EpisodeSpec } from "./types";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -47,27 +46,8 @@ function fixture(name: string, marker: string, ...extra: string[]): EpisodeServe
   };
 }
 
-async function spec(servers: EpisodeServer[], limits: Partial<EpisodeSpec["limits"]> = {}): Promise<EpisodeSpec> {
-  const episodeDir = await mkdtemp(path.join(tmpdir(), "atlas-faults-"));
-  dirs.push(episodeDir);
-  return {
-    task: { id: "T", prompt: "add things" },
-    policy: {
-      name: "scripted",
-      baseUrl: policy.url,
-      model: "scripted",
-      temperature: 0,
-      maxTokens: 100,
-      contextWindow: 32_000,
-      tokenizer: "o200k_base",
-      timeoutMs: 5_000,
-    },
-    strategy: "eager",
-    servers,
-    limits: { ...DEFAULT_EPISODE_LIMITS, ...limits },
-    episodeDir,
-  };
-}
+const spec = (servers: EpisodeServer[], limits: Partial<EpisodeSpec["limits"]> = {}) =>
+  scriptedSpec(policy.url, servers, dirs, limits);
 
 const toolSteps = (sink: ReturnType<typeof memorySink>) => sink.steps.filter((s) => s.message.role === "tool");
 

@@ -2,8 +2,7 @@
 // budget, a tool result over maxToolResultTokens, cancellation; and the function-name mapping
 // the model sees. Policy over real HTTP, servers real processes.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { getTokenizer } from "@/lib/trajectories/server/tokenizers";
@@ -15,7 +14,8 @@ import type { ToolDefinition } from "../strategies/meta-tools";
 import { bundledEpisodeServers } from "./bundled-servers";
 import { memorySink } from "./memory-sink";
 import { runEpisode } from "./run-episode";
-import { DEFAULT_EPISODE_LIMITS, type EpisodeServer, type EpisodeSpec } from "./types";
+import { scriptedSpec } from "./test-spec";
+import type { EpisodeServer, EpisodeSpec } from "./types";
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -41,27 +41,8 @@ const fixture = (name: string, renamed: Record<string, string> = {}): EpisodeSer
   tools: tools.map((t) => ({ ...t, name: renamed[t.name] ?? t.name })),
 });
 
-async function spec(servers: EpisodeServer[], limits: Partial<EpisodeSpec["limits"]> = {}): Promise<EpisodeSpec> {
-  const episodeDir = await mkdtemp(path.join(tmpdir(), "atlas-limits-"));
-  dirs.push(episodeDir);
-  return {
-    task: { id: "T", prompt: "add things" },
-    policy: {
-      name: "scripted",
-      baseUrl: policy.url,
-      model: "scripted",
-      temperature: 0,
-      maxTokens: 100,
-      contextWindow: 32_000,
-      tokenizer: "o200k_base",
-      timeoutMs: 5_000,
-    },
-    strategy: "eager",
-    servers,
-    limits: { ...DEFAULT_EPISODE_LIMITS, ...limits },
-    episodeDir,
-  };
-}
+const spec = (servers: EpisodeServer[], limits: Partial<EpisodeSpec["limits"]> = {}) =>
+  scriptedSpec(policy.url, servers, dirs, limits);
 
 const toolSteps = (sink: ReturnType<typeof memorySink>) => sink.steps.filter((s) => s.message.role === "tool");
 
