@@ -205,17 +205,22 @@ function TestCell({
         <span className="text-xs text-fg-muted">asking…</span>
       ) : result?.ok ? (
         <span
-          className="flex min-w-0 items-center gap-1.5 whitespace-nowrap text-xs text-fg"
+          className="flex min-w-0 items-center gap-1.5 text-xs text-fg"
           title={`${result.answer ?? ""}${result.promptTokens != null ? `\n${result.promptTokens} prompt + ${result.completionTokens ?? 0} completion tokens` : ""}`}
           data-testid="policy-test-result"
         >
           <Badge tone={result.toolCall ? "success" : "warning"}>{result.latencyMs} ms</Badge>
-          <span className="truncate">
+          {/* the verdict is what the column is for: it wraps to two lines rather than being cut */}
+          <span className="line-clamp-2 break-words">
             {result.toolCall ? `called ${result.answer}` : "answered in text, no tool call: enable tool calling"}
           </span>
         </span>
       ) : result ? (
-        <span className="truncate text-xs text-danger" title={result.error ?? ""} data-testid="policy-test-error">
+        <span
+          className="line-clamp-2 break-words text-xs text-danger"
+          title={result.error ?? ""}
+          data-testid="policy-test-error"
+        >
           {result.error}
         </span>
       ) : null}
